@@ -1,0 +1,39 @@
+package io.tavola.common.security;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** Who a caller is, as carried in the token's {@code groups} claim. */
+public enum Role {
+    MASTER_ADMIN,
+    RESTAURANT_ADMIN,
+    CHEF,
+    WAITER,
+    CUSTOMER,
+    GUEST;
+
+    // Names for @RolesAllowed, which needs compile-time constants.
+    public static final String MASTER = "master_admin";
+    public static final String ADMIN = "restaurant_admin";
+    public static final String CHEF_ROLE = "chef";
+    public static final String WAITER_ROLE = "waiter";
+    public static final String CUSTOMER_ROLE = "customer";
+    public static final String GUEST_ROLE = "guest";
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase();
+    }
+
+    @JsonCreator
+    public static Role fromWire(String value) {
+        return Arrays.stream(values()).filter(r -> r.wire().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown role " + value));
+    }
+
+    /** Staff work for one restaurant: its admin, chefs and waiters. */
+    public boolean isStaff() {
+        return this == RESTAURANT_ADMIN || this == CHEF || this == WAITER;
+    }
+}
