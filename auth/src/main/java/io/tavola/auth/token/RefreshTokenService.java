@@ -1,0 +1,93 @@
+package io.tavola.auth.token;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Opaque refresh tokens: 256 random bits, only their SHA-256 stored. Single use: a refresh retires the
+ * presented token; presenting a retired one again means it leaked, so the whole family (every token of
+ * that login) is revoked. Callers run these inside their transaction.
+ */
+@ApplicationScoped
+public class RefreshTokenService {
+
+    private static final Logger LOG = Logger.getLogger(RefreshTokenService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @ConfigProperty(name = "tavola.auth.refresh-token-ttl")
+    Duration ttl;
+
+    /** Outcome of presenting a refresh token. */
+    public sealed interface Redemption {
+        record Valid(UUID userId, UUID familyId) implements Redemption {}
+
+        record Rejected() implements Redemption {}
+    }
+
+    /** Issues a token of the given family (a new login passes a new family id); returns the plain token. */
+    public Uni<String> issue(UUID userId, UUID familyId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String plain = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        RefreshToken token = new RefreshToken();
+        token.id = UUID.randomUUID();
+        token.tokenHash = hash(plain);
+        token.userId = userId;
+        token.familyId = familyId;
+        token.createdAt = Instant.now();
+        token.expiresAt = token.createdAt.plus(ttl);
+        return token.persist().replaceWith(plain);
+    }
+
+    /** Retires the token if it is current; detects reuse and revokes the family. */
+    public Uni<Redemption> redeem(String plain) {
+        return RefreshToken.<RefreshToken>find("tokenHash", hash(plain)).firstResult().chain(token -> {
+            if (token == null || token.revokedAt != null || token.expiresAt.isBefore(Instant.now())) {
+                return Uni.createFrom().item(new Redemption.Rejected());
+            }
+            // Conditional update: of two concurrent refreshes with one token, only one wins.
+            return RefreshToken.update("usedAt = ?1 where id = ?2 and usedAt is null", Instant.now(), token.id)
+                    .chain(updated -> {
+                        if (updated == 1) {
+                            return Uni.createFrom().item(new Redemption.Valid(token.userId, token.familyId));
+                        }
+                        LOG.warnf("Refresh token reuse for user %s: revoking its login family", token.userId);
+                        return revokeFamily(token.familyId).replaceWith(new Redemption.Rejected());
+                    });
+        });
+    }
+
+    public Uni<Integer> revokeFamily(UUID familyId) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", Instant.now(),
+                familyId);
+    }
+
+    public Uni<Integer> revokeAllOf(UUID userId) {
+        return RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", Instant.now(), userId);
+    }
+
+    /** The family a token belongs to, if the token exists (for logout). */
+    public Uni<RefreshToken> find(String plain) {
+        return RefreshToken.find("tokenHash", hash(plain)).firstResult();
+    }
+
+    static String hash(String plain) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

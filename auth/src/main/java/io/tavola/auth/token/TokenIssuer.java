@@ -1,0 +1,71 @@
+package io.tavola.auth.token;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.tavola.auth.user.User;
+import io.tavola.common.security.Caller;
+import io.tavola.common.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Signs access tokens (RS256, claims of DESIGN.md) with the key ring's current key. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    KeyRing keys;
+
+    @ConfigProperty(name = "tavola.auth.issuer")
+    String issuer;
+
+    @ConfigProperty(name = "tavola.auth.access-token-ttl")
+    Duration accessTtl;
+
+    @ConfigProperty(name = "tavola.auth.guest-token-ttl")
+    Duration guestTtl;
+
+    public String accessToken(User user) {
+        JwtClaimsBuilder claims = base(user.id.toString(), user.username, user.role, accessTtl);
+        if (user.restaurantId != null) {
+            claims.claim(Caller.RESTAURANT_CLAIM, user.restaurantId.toString());
+        }
+        return sign(claims);
+    }
+
+    /** A diner at a table: no account, a random subject per scan, restaurant and table in the claims. */
+    public String guestToken(UUID restaurantId, UUID tableId) {
+        String subject = UUID.randomUUID().toString();
+        JwtClaimsBuilder claims = base(subject, "guest-" + subject.substring(0, 8), Role.GUEST, guestTtl)
+                .claim(Caller.RESTAURANT_CLAIM, restaurantId.toString())
+                .claim(Caller.TABLE_CLAIM, tableId.toString());
+        return sign(claims);
+    }
+
+    public long accessTtlSeconds() {
+        return accessTtl.toSeconds();
+    }
+
+    public long guestTtlSeconds() {
+        return guestTtl.toSeconds();
+    }
+
+    private JwtClaimsBuilder base(String subject, String username, Role role, Duration ttl) {
+        Instant now = Instant.now();
+        return Jwt.issuer(issuer)
+                .subject(subject)
+                .upn(username)
+                .claim(Caller.USERNAME_CLAIM, username)
+                .groups(role.wire())
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl));
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
+    }
+}

@@ -1,0 +1,209 @@
+package io.tavola.auth.user;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tavola.auth.token.RefreshTokenService;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.security.Role;
+import io.tavola.common.web.PageRequest;
+import io.tavola.common.web.PageResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    RefreshTokenService refreshTokens;
+
+    public Uni<User> create(Role caller, Optional<UUID> callerRestaurant, UserRequests.CreateUser request) {
+        UserPermissions.requireManager(caller);
+        UUID restaurantId = UserPermissions.checkAssignment(caller, callerRestaurant, request.role(),
+                request.restaurantId());
+        checkPasswordPolicy(request.username(), request.password());
+        return hasher.hash(request.password()).chain(hash -> insert(request.username(), request.email(), hash,
+                request.role(), restaurantId, caller == Role.MASTER_ADMIN));
+    }
+
+    public Uni<User> register(UserRequests.Register request) {
+        checkPasswordPolicy(request.username(), request.password());
+        return hasher.hash(request.password())
+                .chain(hash -> insert(request.username(), request.email(), hash, Role.CUSTOMER, null, false));
+    }
+
+    @WithTransaction
+    Uni<User> insert(String username, String email, String hash, Role role, UUID restaurantId, boolean verified) {
+        return ensureUnique(username, email, null).chain(() -> {
+            User user = new User();
+            user.id = UUID.randomUUID();
+            user.username = username.trim();
+            user.email = email.trim();
+            user.passwordHash = hash;
+            user.role = role;
+            user.restaurantId = restaurantId;
+            user.active = true;
+            user.verified = verified;
+            user.createdAt = Instant.now();
+            user.updatedAt = user.createdAt;
+            return user.<User>persistAndFlush();
+        }).onFailure(UserService::isUniqueViolation)
+                .transform(e -> ApiException.conflict("username-or-email-taken",
+                        "That username or email is already registered"));
+    }
+
+    @WithSession
+    public Uni<PageResult<UserView>> list(Role caller, Optional<UUID> callerRestaurant, Role roleFilter,
+            UUID restaurantFilter, PageRequest page) {
+        UserPermissions.requireManager(caller);
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (caller == Role.RESTAURANT_ADMIN) {
+            where.add("restaurantId = :own and role in (:staff)");
+            params.and("own", callerRestaurant.orElseThrow()).and("staff", List.of(Role.CHEF, Role.WAITER));
+        } else if (restaurantFilter != null) {
+            where.add("restaurantId = :restaurant");
+            params.and("restaurant", restaurantFilter);
+        }
+        if (roleFilter != null) {
+            where.add("role = :role");
+            params.and("role", roleFilter);
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var found = User.<User>find(query, Sort.by("username"), params).page(Page.of(page.page, page.size));
+        // one reactive session runs one query at a time: list, then count
+        return found.list().chain(users -> found.count().map(total -> new PageResult<>(
+                users.stream().map(UserView::of).toList(), page.page, page.size, total)));
+    }
+
+    @WithSession
+    public Uni<User> get(Role caller, Optional<UUID> callerRestaurant, UUID id) {
+        UserPermissions.requireManager(caller);
+        return visible(caller, callerRestaurant, id);
+    }
+
+    public Uni<User> update(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
+            UserRequests.UpdateUser request) {
+        UserPermissions.requireManager(caller);
+        Uni<String> newHash = request.password() == null ? Uni.createFrom().nullItem() : hasher.hash(request.password());
+        return newHash.chain(hash -> applyUpdate(caller, callerRestaurant, callerId, id, request, hash));
+    }
+
+    @WithTransaction
+    Uni<User> applyUpdate(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
+            UserRequests.UpdateUser request, String newHash) {
+        return visible(caller, callerRestaurant, id).chain(user -> {
+            if (request.password() != null) {
+                checkPasswordPolicy(user.username, request.password());
+            }
+            if (request.role() != null && request.role() != user.role) {
+                UserPermissions.checkAssignment(caller, callerRestaurant, request.role(), user.restaurantId);
+                if (request.role() == Role.MASTER_ADMIN || user.role == Role.MASTER_ADMIN
+                        || request.role().isStaff() && user.restaurantId == null) {
+                    throw ApiException.conflict("role-change-not-possible",
+                            "This account cannot change to role " + request.role().wire());
+                }
+            }
+            if (user.id.equals(callerId) && Boolean.FALSE.equals(request.isActive())) {
+                throw ApiException.conflict("cannot-deactivate-self", "You cannot deactivate your own account");
+            }
+            Uni<Void> unique = request.email() == null ? Uni.createFrom().voidItem()
+                    : ensureUnique(null, request.email(), user.id);
+            return unique.chain(() -> {
+                boolean deactivated = user.active && Boolean.FALSE.equals(request.isActive());
+                boolean passwordChanged = newHash != null;
+                if (request.email() != null) {
+                    user.email = request.email().trim();
+                }
+                if (newHash != null) {
+                    user.passwordHash = newHash;
+                }
+                if (request.role() != null) {
+                    user.role = request.role();
+                }
+                if (request.isActive() != null) {
+                    user.active = request.isActive();
+                }
+                if (request.isVerified() != null) {
+                    user.verified = request.isVerified();
+                }
+                user.updatedAt = Instant.now();
+                // A deactivated account or a changed password ends every login of that user.
+                Uni<Integer> revoke = deactivated || passwordChanged ? refreshTokens.revokeAllOf(user.id)
+                        : Uni.createFrom().item(0);
+                return revoke.replaceWith(user);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id) {
+        UserPermissions.requireManager(caller);
+        if (id.equals(callerId)) {
+            throw ApiException.conflict("cannot-delete-self", "You cannot delete your own account");
+        }
+        return visible(caller, callerRestaurant, id).chain(user -> user.delete());
+    }
+
+    @WithSession
+    public Uni<User> byId(UUID id) {
+        return User.findById(id);
+    }
+
+    private Uni<User> visible(Role caller, Optional<UUID> callerRestaurant, UUID id) {
+        return User.<User>findById(id).map(user -> {
+            if (user == null || !UserPermissions.canManage(caller, callerRestaurant, user)) {
+                throw ApiException.notFound("User");
+            }
+            return user;
+        });
+    }
+
+    private Uni<Void> ensureUnique(String username, String email, UUID exceptId) {
+        Uni<Long> usernames = username == null ? Uni.createFrom().item(0L)
+                : User.count("lower(username) = lower(?1)", username.trim());
+        Uni<Long> emails = exceptId == null ? User.count("lower(email) = lower(?1)", email.trim())
+                : User.count("lower(email) = lower(?1) and id <> ?2", email.trim(), exceptId);
+        return usernames.chain(sameName -> {
+            if (sameName > 0) {
+                throw ApiException.conflict("username-taken", "That username is already taken");
+            }
+            return emails;
+        }).map(sameEmail -> {
+            if (sameEmail > 0) {
+                throw ApiException.conflict("email-taken", "That email is already registered");
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
+    /** A concurrent insert won the race past the pre-check: the unique indexes decide. */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void checkPasswordPolicy(String username, String password) {
+        if (password.length() < 10) {
+            throw ApiException.invalidField("password", "must be at least 10 characters long");
+        }
+        if (username != null && password.trim().equalsIgnoreCase(username.trim())) {
+            throw ApiException.invalidField("password", "must not be the username");
+        }
+    }
+}
