@@ -23,3 +23,68 @@ wait_for() {
     sleep 1
   done
 }
+
+# start_stack STATE_DIR PORT_BASE: starts the five packaged services in the background on PORT_BASE+0..4
+# (gateway, auth, customers, restaurant, orders), wired to each other, logs and pids under STATE_DIR.
+# The caller's environment reaches every service. Waits until each is ready; on failure shows its log.
+start_stack() {
+  local dir=$1 base=$2
+  mkdir -p "$dir/log" "$dir/run"
+  export AUTH_SERVICE_URL="http://localhost:$((base + 1))"
+  export CUSTOMER_SERVICE_URL="http://localhost:$((base + 2))"
+  export RESTAURANT_SERVICE_URL="http://localhost:$((base + 3))"
+  export ORDER_SERVICE_URL="http://localhost:$((base + 4))"
+  export AUTH_JWKS_URL="$AUTH_SERVICE_URL/api/v1/auth/jwks"
+  export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:$base}"
+  local heap="${TAVOLA_JAVA_HEAP:--Xmx256m}" entry name port pidfile
+  for entry in "${SERVICES[@]}"; do
+    set -- $entry
+    name=$1 port=$(stack_port "$base" "$1") pidfile="$dir/run/$1.pid"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      ok "$name already running (pid $(cat "$pidfile"))"
+      continue
+    fi
+    port_open 127.0.0.1 "$port" && die "port $port is taken by another process; stop it and run again"
+    # shellcheck disable=SC2086
+    PORT=$port nohup java $heap ${TAVOLA_JAVA_OPTS:-} -jar "$TAVOLA_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+      >"$dir/log/$name.log" 2>&1 &
+    echo $! >"$pidfile"
+  done
+  for entry in "${SERVICES[@]}"; do
+    set -- $entry
+    name=$1 port=$(stack_port "$base" "$1")
+    if wait_for 120 curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
+      ok "$name ready on :$port"
+    else
+      warn "$name did not become ready on :$port; the end of $dir/log/$name.log:"
+      tail -n 40 "$dir/log/$name.log" >&2 || true
+      return 1
+    fi
+  done
+}
+
+stack_port() {
+  case $2 in
+    gateway) echo $(($1 + 0)) ;; auth) echo $(($1 + 1)) ;; customers) echo $(($1 + 2)) ;;
+    restaurant) echo $(($1 + 3)) ;; orders) echo $(($1 + 4)) ;;
+  esac
+}
+
+# stop_stack STATE_DIR: stops what start_stack started there, by pid, and nothing else.
+stop_stack() {
+  local dir=$1 pidfile name pid stopped=0
+  for pidfile in "$dir"/run/*.pid; do
+    [ -f "$pidfile" ] || continue
+    name=$(basename "$pidfile" .pid) pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; warn "$name did not stop in 10 s: killed"; fi
+      ok "stopped $name (pid $pid)"
+      stopped=$((stopped + 1))
+    fi
+    rm -f "$pidfile"
+  done
+  [ $stopped -eq 0 ] && ok "nothing of ours was running"
+  return 0
+}
