@@ -1,0 +1,36 @@
+package io.tavola.restaurant.image;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/**
+ * Public image bytes (menu pictures, logos) for the diner menu. An image id's bytes never change, so
+ * browsers and proxies may keep them for a year.
+ */
+@Path("/api/v1/restaurants/{rid}/images/{imageId}")
+public class ImageResource {
+
+    @GET
+    @WithSession
+    public Uni<Response> get(@PathParam("rid") UUID rid, @PathParam("imageId") UUID imageId,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return Image.<Image>find("restaurantId = ?1 and id = ?2", rid, imageId).firstResult().map(image -> {
+            if (image == null) {
+                throw ApiException.notFound("Image");
+            }
+            String etag = "\"" + image.sha256 + "\"";
+            Response.ResponseBuilder answer = etag.equals(ifNoneMatch) ? Response.notModified()
+                    : Response.ok(image.bytes, image.contentType);
+            return answer.header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable").build();
+        });
+    }
+}

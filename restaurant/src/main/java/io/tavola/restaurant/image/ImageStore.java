@@ -1,0 +1,83 @@
+package io.tavola.restaurant.image;
+
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks uploads (type from the bytes, never the file name or the declared content type; size) and
+ * stores them. Callers run inside their own transaction so a refused upload stores nothing.
+ */
+@ApplicationScoped
+public class ImageStore {
+
+    @ConfigProperty(name = "tavola.images.max-bytes", defaultValue = "2097152")
+    int maxBytes;
+
+    /** The media type the bytes really are, or a 415/413 problem. */
+    public String check(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw ApiException.invalidField("body", "must be a JPEG, PNG or WebP image");
+        }
+        if (bytes.length > maxBytes) {
+            throw new ApiException(413, "image-too-large", "Image too large",
+                    "Images may be at most " + (maxBytes / (1024 * 1024)) + " MB");
+        }
+        String type = sniff(bytes);
+        if (type == null) {
+            throw new ApiException(415, "unsupported-image-type", "Unsupported image type",
+                    "Only JPEG, PNG and WebP images are accepted (checked from the file's content)");
+        }
+        return type;
+    }
+
+    static String sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "image/png";
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    /** Persists checked bytes as a new image of the restaurant (inside the caller's transaction). */
+    public Uni<Image> store(UUID restaurantId, byte[] bytes) {
+        Image image = new Image();
+        image.id = UUID.randomUUID();
+        image.restaurantId = restaurantId;
+        image.contentType = check(bytes);
+        image.sizeBytes = bytes.length;
+        image.sha256 = sha256(bytes);
+        image.bytes = bytes;
+        image.createdAt = Instant.now();
+        return image.persist();
+    }
+
+    /** Removes a replaced image (no-op for null). */
+    public Uni<Void> delete(UUID restaurantId, UUID imageId) {
+        if (imageId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Image.delete("restaurantId = ?1 and id = ?2", restaurantId, imageId).replaceWithVoid();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tavola.restaurant.menu;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.web.PageRequest;
+import io.tavola.common.web.PageResult;
+import io.tavola.restaurant.menu.CategoryDtos.CategoryRequest;
+import io.tavola.restaurant.menu.CategoryDtos.CategoryView;
+import io.tavola.restaurant.restaurant.RestaurantLogic;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Categories of one restaurant; every query is bounded by the restaurant id the caller was scoped to. */
+@ApplicationScoped
+public class CategoryLogic {
+
+    @WithSession
+    public Uni<PageResult<CategoryView>> list(UUID restaurantId, PageRequest page) {
+        var query = Category.<Category>find("restaurantId", Sort.by("displayOrder").and("name").and("id"),
+                restaurantId);
+        return query.page(page.page, page.size).list().chain(items -> query.count()
+                .map(total -> new PageResult<>(items.stream().map(CategoryView::of).toList(), page.page, page.size,
+                        total)));
+    }
+
+    @WithSession
+    public Uni<Category> get(UUID restaurantId, UUID id) {
+        return require(restaurantId, id);
+    }
+
+    @WithTransaction
+    public Uni<Category> create(UUID restaurantId, CategoryRequest request) {
+        return RestaurantLogic.require(restaurantId)
+                .chain(() -> ensureNameFree(restaurantId, request.name().strip(), null))
+                .chain(() -> {
+                    Category c = new Category();
+                    c.id = UUID.randomUUID();
+                    c.restaurantId = restaurantId;
+                    apply(c, request);
+                    c.createdAt = Instant.now();
+                    c.updatedAt = c.createdAt;
+                    return c.persist();
+                });
+    }
+
+    @WithTransaction
+    public Uni<Category> update(UUID restaurantId, UUID id, CategoryRequest request) {
+        return require(restaurantId, id)
+                .call(c -> ensureNameFree(restaurantId, request.name().strip(), id))
+                .map(c -> {
+                    apply(c, request);
+                    c.updatedAt = Instant.now();
+                    return c;
+                });
+    }
+
+    /** A category that still holds items is not deleted: the items would be lost from the menu. */
+    @WithTransaction
+    public Uni<Void> delete(UUID restaurantId, UUID id) {
+        return require(restaurantId, id)
+                .call(c -> MenuItem.count("restaurantId = ?1 and categoryId = ?2", restaurantId, id).invoke(n -> {
+                    if (n > 0) {
+                        throw ApiException.conflict("category-not-empty",
+                                "The category still holds " + n + " menu item(s); move or delete them first");
+                    }
+                }))
+                .chain(c -> c.delete());
+    }
+
+    public static Uni<Category> require(UUID restaurantId, UUID id) {
+        return Category.<Category>find("restaurantId = ?1 and id = ?2", restaurantId, id).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Category"));
+    }
+
+    private static Uni<Void> ensureNameFree(UUID restaurantId, String name, UUID except) {
+        return Category.count("restaurantId = ?1 and lower(name) = lower(?2) and id <> ?3", restaurantId, name,
+                except == null ? new UUID(0, 0) : except).invoke(n -> {
+                    if (n > 0) {
+                        throw ApiException.conflict("category-exists", "A category named '" + name + "' exists");
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static void apply(Category c, CategoryRequest request) {
+        c.name = request.name().strip();
+        c.description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        c.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
+    }
+}

@@ -1,0 +1,264 @@
+package io.tavola.restaurant.menu;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.web.PageRequest;
+import io.tavola.common.web.PageResult;
+import io.tavola.restaurant.image.ImageStore;
+import io.tavola.restaurant.menu.MenuItemDtos.MenuItemRequest;
+import io.tavola.restaurant.menu.MenuItemDtos.MenuItemView;
+import io.tavola.restaurant.menu.MenuItemDtos.ModifierGroupRequest;
+import io.tavola.restaurant.menu.MenuItemDtos.ModifierOptionRequest;
+import io.tavola.restaurant.restaurant.RestaurantLogic;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Menu items with their modifier groups; every query is bounded by the caller's restaurant id. */
+@ApplicationScoped
+public class MenuItemLogic {
+
+    @Inject
+    ImageStore images;
+
+    /** An item after a change, and whether its availability flipped (diners must hear of it). */
+    public record Changed(MenuItemView item, boolean availabilityChanged) {}
+
+    @WithSession
+    public Uni<PageResult<MenuItemView>> list(UUID restaurantId, UUID categoryId, PageRequest page) {
+        Sort sort = Sort.by("displayOrder").and("name").and("id");
+        var query = categoryId == null ? MenuItem.<MenuItem>find("restaurantId", sort, restaurantId)
+                : MenuItem.<MenuItem>find("restaurantId = ?1 and categoryId = ?2", sort, restaurantId, categoryId);
+        return query.page(page.page, page.size).list()
+                .chain(items -> views(restaurantId, items))
+                .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
+    }
+
+    @WithSession
+    public Uni<MenuItemView> get(UUID restaurantId, UUID id) {
+        return require(restaurantId, id).chain(item -> view(item));
+    }
+
+    @WithTransaction
+    public Uni<MenuItemView> create(UUID restaurantId, MenuItemRequest request) {
+        List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
+        List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
+        checkModifierRules(request.modifierGroups());
+        return RestaurantLogic.require(restaurantId)
+                .chain(() -> requireCategory(restaurantId, request.categoryId()))
+                .chain(() -> {
+                    MenuItem item = new MenuItem();
+                    item.id = UUID.randomUUID();
+                    item.restaurantId = restaurantId;
+                    item.available = request.isAvailable() == null || request.isAvailable();
+                    apply(item, request, tags, allergens);
+                    item.createdAt = Instant.now();
+                    item.updatedAt = item.createdAt;
+                    return item.<MenuItem>persist();
+                })
+                .call(item -> syncModifiers(item, request.modifierGroups(), List.of(), List.of()))
+                .chain(item -> view(item));
+    }
+
+    @WithTransaction
+    public Uni<Changed> update(UUID restaurantId, UUID id, MenuItemRequest request) {
+        List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
+        List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
+        checkModifierRules(request.modifierGroups());
+        return require(restaurantId, id)
+                .call(() -> requireCategory(restaurantId, request.categoryId()))
+                .chain(item -> ModifierGraph.load(restaurantId, List.of(item.id)).chain(graph -> {
+                    boolean wasAvailable = item.available;
+                    if (request.isAvailable() != null) {
+                        item.available = request.isAvailable();
+                    }
+                    apply(item, request, tags, allergens);
+                    item.updatedAt = Instant.now();
+                    List<ModifierOption> existingOptions = graph.groups(item.id).stream()
+                            .flatMap(g -> graph.options(g.id).stream()).toList();
+                    return syncModifiers(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
+                            .chain(() -> view(item))
+                            .map(v -> new Changed(v, wasAvailable != item.available));
+                }));
+    }
+
+    /** 86'ing (or un-86'ing) an item. */
+    @WithTransaction
+    public Uni<Changed> setAvailability(UUID restaurantId, UUID id, boolean available) {
+        return require(restaurantId, id).chain(item -> {
+            boolean changed = item.available != available;
+            item.available = available;
+            if (changed) {
+                item.updatedAt = Instant.now();
+            }
+            return view(item).map(v -> new Changed(v, changed));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID restaurantId, UUID id) {
+        // modifier groups and options go with the item (on delete cascade)
+        return require(restaurantId, id)
+                .call(item -> item.delete())
+                .call(item -> images.delete(restaurantId, item.imageId))
+                .replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<MenuItemView> setImage(UUID restaurantId, UUID id, byte[] bytes) {
+        return require(restaurantId, id).chain(item -> images.store(restaurantId, bytes).chain(image -> {
+            UUID old = item.imageId;
+            item.imageId = image.id;
+            item.updatedAt = Instant.now();
+            return images.delete(restaurantId, old);
+        }).chain(() -> view(item)));
+    }
+
+    @WithTransaction
+    public Uni<MenuItemView> deleteImage(UUID restaurantId, UUID id) {
+        return require(restaurantId, id).chain(item -> {
+            UUID old = item.imageId;
+            item.imageId = null;
+            item.updatedAt = Instant.now();
+            return images.delete(restaurantId, old).chain(() -> view(item));
+        });
+    }
+
+    static Uni<MenuItem> require(UUID restaurantId, UUID id) {
+        return MenuItem.<MenuItem>find("restaurantId = ?1 and id = ?2", restaurantId, id).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Menu item"));
+    }
+
+    private static Uni<Category> requireCategory(UUID restaurantId, UUID categoryId) {
+        return Category.<Category>find("restaurantId = ?1 and id = ?2", restaurantId, categoryId).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.invalidField("category_id", "unknown category"));
+    }
+
+    private Uni<MenuItemView> view(MenuItem item) {
+        return views(item.restaurantId, List.of(item)).map(list -> list.get(0));
+    }
+
+    private Uni<List<MenuItemView>> views(UUID restaurantId, List<MenuItem> items) {
+        return ModifierGraph.load(restaurantId, items.stream().map(i -> i.id).toList())
+                .map(graph -> items.stream().map(i -> MenuItemView.of(i, graph.views(i.id))).toList());
+    }
+
+    /** Rules a group must satisfy to be choosable at all: min <= max, and enough options for min. */
+    static void checkModifierRules(List<ModifierGroupRequest> groups) {
+        if (groups == null) {
+            return;
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            ModifierGroupRequest g = groups.get(i);
+            if (g.minSelect() > g.maxSelect()) {
+                throw ApiException.invalidField("modifier_groups[" + i + "].min_select",
+                        "must not be greater than max_select");
+            }
+            if (g.minSelect() > g.options().size()) {
+                throw ApiException.invalidField("modifier_groups[" + i + "].min_select",
+                        "must not exceed the number of options");
+            }
+        }
+    }
+
+    private static void apply(MenuItem item, MenuItemRequest request, List<String> tags, List<String> allergens) {
+        item.categoryId = request.categoryId();
+        item.name = request.name().strip();
+        item.description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        item.price = request.price().setScale(2);
+        item.preparationMinutes = request.preparationMinutes();
+        item.dietaryTags = MenuVocabulary.join(tags);
+        item.allergens = MenuVocabulary.join(allergens);
+        item.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
+    }
+
+    /**
+     * Brings the item's groups and options to what the request says: existing ones named by id are
+     * updated in place (their ids stay valid for orders), others are created, the rest removed.
+     */
+    private static Uni<Void> syncModifiers(MenuItem item, List<ModifierGroupRequest> requested,
+            List<ModifierGroup> existingGroups, List<ModifierOption> existingOptions) {
+        List<ModifierGroupRequest> wanted = requested == null ? List.of() : requested;
+        Map<UUID, ModifierGroup> groupsById = existingGroups.stream()
+                .collect(Collectors.toMap(g -> g.id, Function.identity()));
+        Map<UUID, ModifierOption> optionsById = existingOptions.stream()
+                .collect(Collectors.toMap(o -> o.id, Function.identity()));
+        Set<UUID> keptGroups = new HashSet<>();
+        Set<UUID> keptOptions = new HashSet<>();
+        List<io.quarkus.hibernate.reactive.panache.PanacheEntityBase> toPersist = new ArrayList<>();
+
+        for (int gi = 0; gi < wanted.size(); gi++) {
+            ModifierGroupRequest gr = wanted.get(gi);
+            ModifierGroup group;
+            if (gr.id() != null) {
+                group = groupsById.get(gr.id());
+                if (group == null || !keptGroups.add(group.id)) {
+                    throw ApiException.invalidField("modifier_groups[" + gi + "].id",
+                            "is not a modifier group of this item");
+                }
+            } else {
+                group = new ModifierGroup();
+                group.id = UUID.randomUUID();
+                group.restaurantId = item.restaurantId;
+                group.menuItemId = item.id;
+                toPersist.add(group);
+            }
+            group.name = gr.name().strip();
+            group.minSelect = gr.minSelect();
+            group.maxSelect = gr.maxSelect();
+            group.displayOrder = gr.displayOrder() == null ? gi : gr.displayOrder();
+
+            for (int oi = 0; oi < gr.options().size(); oi++) {
+                ModifierOptionRequest or = gr.options().get(oi);
+                ModifierOption option;
+                if (or.id() != null) {
+                    option = optionsById.get(or.id());
+                    if (option == null || !option.groupId.equals(group.id) || !keptOptions.add(option.id)) {
+                        throw ApiException.invalidField("modifier_groups[" + gi + "].options[" + oi + "].id",
+                                "is not an option of this modifier group");
+                    }
+                } else {
+                    option = new ModifierOption();
+                    option.id = UUID.randomUUID();
+                    option.restaurantId = item.restaurantId;
+                    option.groupId = group.id;
+                    toPersist.add(option);
+                }
+                option.name = or.name().strip();
+                option.priceDelta = or.priceDelta().setScale(2);
+                option.displayOrder = or.displayOrder() == null ? oi : or.displayOrder();
+            }
+        }
+
+        List<UUID> dropOptions = existingOptions.stream().map(o -> o.id).filter(id -> !keptOptions.contains(id))
+                .toList();
+        List<UUID> dropGroups = existingGroups.stream().map(g -> g.id).filter(id -> !keptGroups.contains(id))
+                .toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (!dropOptions.isEmpty()) {
+            chain = chain.chain(() -> ModifierOption.delete("restaurantId = ?1 and id in ?2", item.restaurantId,
+                    dropOptions)).replaceWithVoid();
+        }
+        if (!dropGroups.isEmpty()) {
+            chain = chain.chain(() -> ModifierGroup.delete("restaurantId = ?1 and id in ?2", item.restaurantId,
+                    dropGroups)).replaceWithVoid();
+        }
+        // groups before their options: the flush orders inserts as persisted
+        for (var entity : toPersist) {
+            chain = chain.chain(() -> entity.persist()).replaceWithVoid();
+        }
+        return chain.call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush());
+    }
+}

@@ -1,0 +1,76 @@
+package io.tavola.restaurant.menu;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The public menu's JSON in Redis, one entry per restaurant and menu version. A change bumps the
+ * version after its transaction committed, so a reader that built the menu from data older than the
+ * change can only ever store it under a version nobody asks for any more (no stale menu after an 86).
+ * Redis trouble degrades to building the menu from PostgreSQL; it never fails a diner's request.
+ */
+@ApplicationScoped
+public class PublicMenuCache {
+
+    static final String PREFIX = "tavola:restaurant:";
+    private static final Logger LOG = Logger.getLogger(PublicMenuCache.class);
+
+    private final ReactiveValueCommands<String, String> values;
+    private final Duration ttl;
+
+    public PublicMenuCache(ReactiveRedisDataSource redis,
+            @ConfigProperty(name = "tavola.menu-cache.ttl", defaultValue = "PT1H") Duration ttl) {
+        this.values = redis.value(String.class, String.class);
+        this.ttl = ttl;
+    }
+
+    /** What the cache holds for a restaurant now: the version to store under, and the JSON if cached. */
+    public record Entry(long version, String json) {}
+
+    public Uni<Entry> get(UUID restaurantId) {
+        return values.get(versionKey(restaurantId))
+                .chain(v -> {
+                    long version = v == null ? 0 : Long.parseLong(v);
+                    return values.get(menuKey(restaurantId, version)).map(json -> new Entry(version, json));
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("menu cache unavailable, serving from the database: %s", e.getMessage());
+                    return new Entry(-1, null);
+                });
+    }
+
+    public Uni<Void> put(UUID restaurantId, long version, String json) {
+        if (version < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return values.setex(menuKey(restaurantId, version), ttl.toSeconds(), json)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("could not cache the menu of %s: %s", restaurantId, e.getMessage());
+                    return null;
+                });
+    }
+
+    /** Call after the change committed. */
+    public Uni<Void> invalidate(UUID restaurantId) {
+        return values.incr(versionKey(restaurantId)).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    // the entry's TTL still bounds how long a stale menu can be served
+                    LOG.errorf("could not invalidate the menu cache of %s: %s", restaurantId, e.getMessage());
+                    return null;
+                });
+    }
+
+    static String versionKey(UUID restaurantId) {
+        return PREFIX + "menu-version:" + restaurantId;
+    }
+
+    static String menuKey(UUID restaurantId, long version) {
+        return PREFIX + "menu:" + restaurantId + ":" + version;
+    }
+}

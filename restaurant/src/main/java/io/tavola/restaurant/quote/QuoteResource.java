@@ -1,0 +1,25 @@
+package io.tavola.restaurant.quote;
+
+import io.smallrye.mutiny.Uni;
+import io.tavola.restaurant.quote.QuoteDtos.Quote;
+import io.tavola.restaurant.quote.QuoteDtos.QuoteRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+
+/** Public: it reveals only what the public menu shows (prices, availability, modifier rules). */
+@Path("/api/v1/restaurants/{rid}/menu/quote")
+public class QuoteResource {
+
+    @Inject
+    QuoteLogic logic;
+
+    @POST
+    public Uni<Quote> quote(@PathParam("rid") UUID rid, @Valid @NotNull QuoteRequest request) {
+        return logic.quote(rid, request);
+    }
+}

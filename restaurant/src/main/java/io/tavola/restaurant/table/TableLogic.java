@@ -1,0 +1,138 @@
+package io.tavola.restaurant.table;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.web.PageRequest;
+import io.tavola.common.web.PageResult;
+import io.tavola.restaurant.restaurant.Restaurant;
+import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.table.TableDtos.QrLookup;
+import io.tavola.restaurant.table.TableDtos.TableRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Tables of one restaurant; every query is bounded by the restaurant id the caller was scoped to. */
+@ApplicationScoped
+public class TableLogic {
+
+    private static final Sort ORDER = Sort.by("zone").and("tableNumber").and("id");
+
+    @WithSession
+    public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
+        var query = DiningTable.<DiningTable>find("restaurantId", ORDER, restaurantId);
+        return query.page(page.page, page.size).list()
+                .chain(items -> query.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
+    }
+
+    /** Every active table, for the printable QR sheet. */
+    @WithSession
+    public Uni<List<DiningTable>> allActive(UUID restaurantId) {
+        return RestaurantLogic.require(restaurantId)
+                .chain(() -> DiningTable.<DiningTable>list("restaurantId = ?1 and active = true", ORDER, restaurantId));
+    }
+
+    @WithSession
+    public Uni<DiningTable> get(UUID restaurantId, UUID id) {
+        return require(restaurantId, id);
+    }
+
+    @WithTransaction
+    public Uni<DiningTable> create(UUID restaurantId, TableRequest request) {
+        return RestaurantLogic.require(restaurantId)
+                .chain(() -> ensureNumberFree(restaurantId, request.tableNumber().strip(), null))
+                .chain(() -> {
+                    DiningTable t = new DiningTable();
+                    t.id = UUID.randomUUID();
+                    t.restaurantId = restaurantId;
+                    t.qrToken = QrCodes.newToken();
+                    apply(t, request);
+                    t.createdAt = Instant.now();
+                    t.updatedAt = t.createdAt;
+                    return t.persist();
+                });
+    }
+
+    @WithTransaction
+    public Uni<DiningTable> update(UUID restaurantId, UUID id, TableRequest request) {
+        return require(restaurantId, id)
+                .call(t -> ensureNumberFree(restaurantId, request.tableNumber().strip(), id))
+                .map(t -> {
+                    apply(t, request);
+                    t.updatedAt = Instant.now();
+                    return t;
+                });
+    }
+
+    @WithTransaction
+    public Uni<DiningTable> setStatus(UUID restaurantId, UUID id, String status) {
+        return require(restaurantId, id).map(t -> {
+            t.status = status;
+            t.updatedAt = Instant.now();
+            return t;
+        });
+    }
+
+    /** A new token: codes printed with the old one stop working at once. */
+    @WithTransaction
+    public Uni<DiningTable> rotateToken(UUID restaurantId, UUID id) {
+        return require(restaurantId, id).map(t -> {
+            t.qrToken = QrCodes.newToken();
+            t.updatedAt = Instant.now();
+            return t;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID restaurantId, UUID id) {
+        return require(restaurantId, id).chain(t -> t.delete());
+    }
+
+    /** Public: the table a QR token belongs to, if the table and its restaurant are in service. */
+    @WithSession
+    public Uni<QrLookup> lookup(String token) {
+        if (!QrCodes.plausibleToken(token)) {
+            return Uni.createFrom().failure(ApiException.notFound("Table"));
+        }
+        return DiningTable.<DiningTable>find("qrToken = ?1 and active = true", token).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Table"))
+                .chain(t -> Restaurant.<Restaurant>findById(t.restaurantId).map(r -> {
+                    if (r == null || !r.active) {
+                        throw ApiException.notFound("Table");
+                    }
+                    return new QrLookup(r.id, t.id, t.tableNumber, t.label, r.name, r.currency);
+                }));
+    }
+
+    static Uni<DiningTable> require(UUID restaurantId, UUID id) {
+        return DiningTable.<DiningTable>find("restaurantId = ?1 and id = ?2", restaurantId, id).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Table"));
+    }
+
+    private static Uni<Void> ensureNumberFree(UUID restaurantId, String number, UUID except) {
+        return DiningTable.count("restaurantId = ?1 and lower(tableNumber) = lower(?2) and id <> ?3", restaurantId,
+                number, except == null ? new UUID(0, 0) : except).invoke(n -> {
+                    if (n > 0) {
+                        throw ApiException.conflict("table-number-taken", "Table number '" + number + "' exists");
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static void apply(DiningTable t, TableRequest request) {
+        t.tableNumber = request.tableNumber().strip();
+        t.label = request.label() == null || request.label().isBlank() ? "Table " + t.tableNumber
+                : request.label().strip();
+        t.capacity = request.capacity();
+        if (request.status() != null) {
+            t.status = request.status();
+        } else if (t.status == null) {
+            t.status = "available";
+        }
+        t.zone = request.zone() == null || request.zone().isBlank() ? null : request.zone().strip();
+        t.active = request.isActive() == null || request.isActive();
+    }
+}
