@@ -1,0 +1,116 @@
+package io.tavola.gateway.routing;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams a request to its service and the answer back: method, path, query, headers and status pass
+ * through unchanged (bodies are never buffered, so image uploads flow through), plus X-Forwarded-* and
+ * the request id. A service that cannot be reached or does not answer in time becomes a 503/504 problem.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
+    // hop-by-hop headers (RFC 9110 7.6.1) belong to one connection, never forwarded
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final Upstreams upstreams;
+    private final EdgeProblems problems;
+
+    ServiceProxy(Upstreams upstreams, EdgeProblems problems) {
+        this.upstreams = upstreams;
+        this.problems = problems;
+    }
+
+    public void forward(RoutingContext rc, Service service, String requestId) {
+        HttpServerRequest request = rc.request();
+        String query = request.query();
+        // the normalized path is the one the route and token decisions were made on
+        String uri = rc.normalizedPath() + (query == null || query.isEmpty() ? "" : "?" + query);
+
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        Set<String> skip = connectionHeaders(request.headers());
+        request.headers().forEach(h -> {
+            if (!skip.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set(ApiRoute.REQUEST_ID, requestId);
+        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        if (client != null) {
+            String chain = request.getHeader("X-Forwarded-For");
+            headers.set("X-Forwarded-For", chain == null || chain.isBlank() ? client : chain + ", " + client);
+        }
+        if (!headers.contains("X-Forwarded-Proto")) {
+            headers.set("X-Forwarded-Proto", request.scheme());
+        }
+        if (!headers.contains("X-Forwarded-Host") && request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setHeaders(headers);
+        boolean hasBody = request.headers().contains("Transfer-Encoding")
+                || !"0".equals(request.getHeader("Content-Length")) && request.headers().contains("Content-Length");
+        io.vertx.mutiny.core.http.HttpServerRequest body = io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request);
+
+        upstreams.exchange(service, options, upstream -> hasBody ? upstream.send(body) : upstream.send())
+                .subscribe().with(answer -> relay(rc, answer), failure -> {
+                    LOG.debugf("%s %s -> %s failed: %s", request.method(), uri, service.key(), failure.toString());
+                    problems.send(rc, UpstreamFailure.of(service, failure));
+                });
+    }
+
+    private void relay(RoutingContext rc, HttpClientResponse answer) {
+        HttpServerResponse response = rc.response();
+        if (response.closed()) {
+            answer.resume();
+            return;
+        }
+        response.setStatusCode(answer.statusCode());
+        Set<String> skip = connectionHeaders(answer.headers().getDelegate());
+        answer.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            // our own request id and CORS answer win over whatever the service says
+            if (!skip.contains(name) && !name.equals("x-request-id") && !name.startsWith("access-control-")) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        boolean bodyless = answer.statusCode() == 204 || answer.statusCode() == 304
+                || rc.request().method() == HttpMethod.HEAD;
+        if (!bodyless && !answer.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        answer.pipeTo(io.vertx.mutiny.core.http.HttpServerResponse.newInstance(response)).subscribe().with(
+                done -> {
+                }, failure -> {
+                    // the caller went away or the service broke off mid-answer: the status is already out
+                    LOG.debugf("relay of %s cut short: %s", rc.normalizedPath(), failure.toString());
+                    if (!response.ended()) {
+                        response.reset();
+                    }
+                });
+    }
+
+    private static Set<String> connectionHeaders(MultiMap headers) {
+        Set<String> names = new HashSet<>(HOP_BY_HOP);
+        for (String value : headers.getAll("Connection")) {
+            for (String token : value.split(",")) {
+                names.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tavola.gateway.security;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies access tokens at the edge with the same settings as the services (mp.jwt.*: auth's JWKS,
+ * cached by smallrye-jwt). Verification may fetch the key set over HTTP, so it runs off the event loop.
+ */
+@ApplicationScoped
+public class EdgeTokens {
+
+    private final JWTParser parser;
+    private final Vertx vertx;
+
+    EdgeTokens(JWTParser parser, Vertx vertx) {
+        this.parser = parser;
+        this.vertx = vertx;
+    }
+
+    /** Checks the value of an {@code Authorization} header (may be null). */
+    public Uni<TokenCheck> check(String authorization) {
+        String token = bearer(authorization);
+        if (token == null) {
+            return Uni.createFrom().item(authorization == null ? TokenCheck.ABSENT : TokenCheck.INVALID);
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            try {
+                return TokenCheck.valid(parser.parse(token));
+            } catch (ParseException e) {
+                return TokenCheck.INVALID;
+            }
+        }), false);
+    }
+
+    static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** The outcome: no token, a token that failed verification, or a verified token. */
+    public record TokenCheck(State state, JsonWebToken token) {
+
+        public enum State { ABSENT, INVALID, VALID }
+
+        static final TokenCheck ABSENT = new TokenCheck(State.ABSENT, null);
+        static final TokenCheck INVALID = new TokenCheck(State.INVALID, null);
+
+        static TokenCheck valid(JsonWebToken token) {
+            return new TokenCheck(State.VALID, token);
+        }
+
+        public boolean valid() {
+            return state == State.VALID;
+        }
+
+        /** A claim as text, or null (JSON-P strings come back without quotes). */
+        public String claim(String name) {
+            if (token == null) {
+                return null;
+            }
+            Object value = token.getClaim(name);
+            if (value == null) {
+                return null;
+            }
+            return value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
+        }
+
+        public String role() {
+            return token == null || token.getGroups() == null ? null
+                    : token.getGroups().stream().findFirst().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.tavola.gateway.spa;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves the built web app at {@code /}. Its client-side routes ({@code /t/<qr token>}, {@code /kitchen},
+ * {@code /admin/...}) get {@code index.html} so a reload or a scanned QR link lands in the app. Never
+ * answers for the API, the WebSockets, Quarkus' own {@code /q} endpoints or {@code /health}.
+ */
+@ApplicationScoped
+public class SpaRoute {
+
+    private static final Logger LOG = Logger.getLogger(SpaRoute.class);
+    private static final List<String> NOT_OURS = List.of("/api", "/ws", "/q", "/health");
+    private static final String PLACEHOLDER = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Tavola</title></head>
+            <body><h1>Tavola</h1>
+            <p>The web app is not built. Build it with <code>npm run build</code> in <code>src-frontend/</code>
+            (<code>scripts/run</code> does this); the API is at <code>/api/v1</code>.</p></body></html>
+            """;
+
+    private final Path dir;
+
+    SpaRoute(@ConfigProperty(name = "tavola.spa.dir") String dir) {
+        this.dir = Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    void register(@Observes Router router) {
+        // after every other route, so nothing registered elsewhere is shadowed
+        int last = Integer.MAX_VALUE - 100;
+        if (!Files.isRegularFile(dir.resolve("index.html"))) {
+            LOG.infof("No web app at %s: its pages answer with a placeholder", dir);
+            router.route().order(last).handler(rc -> {
+                if (isRead(rc) && isAppPage(rc.normalizedPath())) {
+                    rc.response().putHeader("Content-Type", "text/html; charset=utf-8").end(PLACEHOLDER);
+                } else {
+                    rc.next();
+                }
+            });
+            return;
+        }
+        StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
+                .setIndexPage("index.html")
+                .setDefaultContentEncoding("UTF-8");
+        router.route().order(last).handler(rc -> {
+            if (isRead(rc) && !isNotOurs(rc.normalizedPath())) {
+                files.handle(rc);
+            } else {
+                rc.next();
+            }
+        });
+        router.route().order(last + 1).handler(this::historyFallback);
+    }
+
+    private void historyFallback(RoutingContext rc) {
+        if (isRead(rc) && isAppPage(rc.normalizedPath())) {
+            // index.html must not be cached: it names the current hashed assets
+            rc.response().putHeader("Cache-Control", "no-cache");
+            rc.response().sendFile(dir.resolve("index.html").toString());
+        } else {
+            rc.next();
+        }
+    }
+
+    private static boolean isRead(RoutingContext rc) {
+        return rc.request().method() == HttpMethod.GET || rc.request().method() == HttpMethod.HEAD;
+    }
+
+    static boolean isNotOurs(String path) {
+        return NOT_OURS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    /** The app's own pages, served index.html for client-side routing. */
+    static boolean isAppPage(String path) {
+        return path.equals("/") || path.equals("/kitchen") || path.startsWith("/kitchen/")
+                || path.startsWith("/t/") || path.equals("/admin") || path.startsWith("/admin/")
+                || path.equals("/index.html");
+    }
+}

@@ -1,0 +1,198 @@
+package io.tavola.gateway.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.tavola.common.security.Role;
+import io.tavola.common.testkit.TestTokens;
+import io.tavola.gateway.support.ServiceDouble;
+import io.tavola.gateway.support.TestDoubles;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProxyTest {
+
+    private final UUID restaurant = UUID.randomUUID();
+    private final String chef = TestTokens.chef(restaurant);
+
+    @Test
+    void methodPathQueryHeadersAndStatusPassThrough() {
+        Response answer = given().auth().oauth2(chef)
+                .header("Idempotency-Key", "key-123")
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .contentType("application/json").body("{\"status\":\"CONFIRMED\"}")
+                .queryParam("notify", "yes")
+                .put("/api/v1/orders/{id}/status", "abc")
+                .then().statusCode(200)
+                .header("X-Served-By", "orders")
+                .header("X-Request-Id", notNullValue())
+                .body("service", equalTo("orders"))
+                .body("method", equalTo("PUT"))
+                .body("path", equalTo("/api/v1/orders/abc/status"))
+                .body("query", equalTo("notify=yes"))
+                .body("headers.authorization", equalTo("Bearer " + chef))
+                .body("headers.idempotency-key", equalTo("key-123"))
+                .body("headers.traceparent", startsWith("00-0af7651916cd43dd"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-host", equalTo("localhost:18000"))
+                .body("body_length", equalTo(22))
+                .extract().response();
+        // the id the caller gets back is the one the service saw
+        assertEquals(answer.header("X-Request-Id"), answer.path("headers.x-request-id"));
+
+        given().auth().oauth2(chef).post("/api/v1/orders").then().statusCode(201).body("method", equalTo("POST"));
+        given().auth().oauth2(chef).delete("/api/v1/users/x").then().statusCode(200).body("service", equalTo("auth"));
+    }
+
+    @Test
+    void callersRequestIdIsKeptAndAnUnsafeOneReplaced() {
+        given().auth().oauth2(chef).header("X-Request-Id", "trace-me.42").get("/api/v1/analytics/summary")
+                .then().statusCode(200).header("X-Request-Id", "trace-me.42")
+                .body("headers.x-request-id", equalTo("trace-me.42"));
+        given().auth().oauth2(chef).header("X-Request-Id", "bad id\twith spaces").get("/api/v1/analytics/summary")
+                .then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void eachPrefixReachesItsService() {
+        Map<String, String> owners = Map.of(
+                "/api/v1/auth/me", "auth", "/api/v1/users", "auth",
+                "/api/v1/restaurants/" + restaurant, "restaurant", "/api/v1/tables/qr-1", "restaurant",
+                "/api/v1/sessions", "orders", "/api/v1/orders/o-9", "orders", "/api/v1/analytics/summary", "orders",
+                "/api/v1/customers/me", "customers", "/api/v1/feedback", "customers");
+        owners.forEach((path, service) -> given().auth().oauth2(chef).get(path).then().statusCode(200)
+                .body("service", equalTo(service)).body("path", equalTo(path)));
+        given().auth().oauth2(chef).get("/api/v1/ordersx").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("https://tavola.io/problems/not-found"));
+    }
+
+    @Test
+    void errorStatusesAndConditionalAnswersPassThrough() {
+        given().auth().oauth2(chef).header("If-None-Match", "\"v1\"").get("/api/v1/orders/o-1")
+                .then().statusCode(304).header("ETag", "\"v1\"");
+    }
+
+    @Test
+    void malformedJsonProblemOfTheServiceComesBackUnchanged() {
+        String body = given().contentType("application/json").body("{\"lines\": [ {oops")
+                .post("/api/v1/restaurants/{rid}/menu/quote", restaurant)
+                .then().statusCode(400).contentType("application/problem+json").extract().asString();
+        assertEquals(TestDoubles.MALFORMED_PROBLEM, body);
+    }
+
+    @Test
+    void largeBodiesStreamBothWays() {
+        byte[] image = new byte[5 * 1024 * 1024];
+        new Random(7).nextBytes(image);
+        // no Content-Length: the upload goes chunked, as a browser streaming a file may send it
+        given().auth().oauth2(TestTokens.admin(restaurant)).contentType("image/png")
+                .body(new ByteArrayInputStream(image))
+                .put("/api/v1/restaurants/{rid}/logo", restaurant)
+                .then().statusCode(200)
+                .body("body_length", equalTo(image.length))
+                .body("body_sha256", equalTo(ServiceDouble.sha256(image)));
+        byte[] download = given().auth().oauth2(chef).get("/api/v1/restaurants/download")
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals(TestDoubles.DOWNLOAD_BYTES, download.length);
+    }
+
+    @Test
+    void protectedRoutesNeedAValidTokenBeforeTheServiceIsAsked() {
+        String path = "/api/v1/orders/" + UUID.randomUUID();
+        given().get(path).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://tavola.io/problems/unauthorized"))
+                .body("status", equalTo(401)).body("instance", equalTo(path));
+        given().auth().oauth2("not-a-jwt").get(path).then().statusCode(401);
+        String expired = TestTokens.builder(Role.CHEF, UUID.randomUUID(), restaurant, null)
+                .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
+                .sign(TestTokens.signingKey());
+        given().auth().oauth2(expired).get(path).then().statusCode(401);
+        String otherIssuer = TestTokens.builder(Role.CHEF, UUID.randomUUID(), restaurant, null).issuer("https://evil")
+                .sign(TestTokens.signingKey());
+        given().auth().oauth2(otherIssuer).get(path).then().statusCode(401);
+        assertFalse(TestDoubles.orders.saw(path), "the orders service must never see unauthenticated calls");
+    }
+
+    @Test
+    void dotSegmentsCannotSneakPastTheTokenCheck() {
+        String user = "/api/v1/users/" + UUID.randomUUID();
+        given().urlEncodingEnabled(false).get(user.replace("/users/", "/tables/%2e%2e/users/")).then().statusCode(401);
+        given().urlEncodingEnabled(false).get(user.replace("/users/", "/tables/x/../../users/")).then().statusCode(401);
+        assertFalse(TestDoubles.auth.saw(user));
+    }
+
+    @Test
+    void publicRoutesPassWithoutAToken() {
+        String qr = "qr-" + UUID.randomUUID();
+        given().contentType("application/json").body("{\"username\":\"a\",\"password\":\"b\"}")
+                .post("/api/v1/auth/refresh").then().statusCode(201).body("service", equalTo("auth"));
+        given().get("/api/v1/auth/jwks").then().statusCode(200).body("service", equalTo("auth"));
+        given().get("/api/v1/restaurants/{rid}/menu", restaurant).then().statusCode(200);
+        given().get("/api/v1/restaurants/{rid}/images/{id}", restaurant, UUID.randomUUID()).then().statusCode(200);
+        given().get("/api/v1/tables/{qr}", qr).then().statusCode(200).body("path", equalTo("/api/v1/tables/" + qr));
+        given().contentType("application/json").body("{\"lines\":[]}")
+                .post("/api/v1/restaurants/{rid}/menu/quote", restaurant).then().statusCode(200);
+        // but writing the menu is not public
+        given().contentType("application/json").body("{}").post("/api/v1/restaurants/{rid}/menu", restaurant)
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aStoppedServiceAnswers503QuicklyAndRecovers() {
+        ServiceDouble customers = TestDoubles.customers;
+        String token = TestTokens.customer(UUID.randomUUID());
+        warmUp();
+        customers.stop();
+        try {
+            for (int i = 0; i < 12; i++) {
+                long started = System.nanoTime();
+                given().auth().oauth2(token).get("/api/v1/customers/me")
+                        .then().statusCode(503).contentType("application/problem+json")
+                        .body("type", equalTo("https://tavola.io/problems/service-unavailable"))
+                        .body("title", equalTo("Service unavailable"))
+                        .body("instance", equalTo("/api/v1/customers/me"))
+                        .time(lessThan(2000L));
+                assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2000);
+            }
+            // the breaker is open now: answered without even trying the service
+            given().auth().oauth2(token).get("/api/v1/customers/me").then().statusCode(503)
+                    .body("detail", equalTo("The customers service is failing; calls are paused briefly"));
+        } finally {
+            customers.restart();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().auth().oauth2(token).get("/api/v1/customers/me").statusCode() == 200);
+    }
+
+    @Test
+    void aHungServiceAnswers504QuicklyAndOthersAreUnaffected() {
+        warmUp();
+        given().auth().oauth2(chef).get("/api/v1/restaurants/slow")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("type", equalTo("https://tavola.io/problems/gateway-timeout"))
+                .time(lessThan(2000L));
+        given().auth().oauth2(chef).get("/api/v1/analytics/summary").then().statusCode(200);
+    }
+
+    /** The first call of a fresh JVM loads the token key and opens pools; time only what follows. */
+    private void warmUp() {
+        given().auth().oauth2(chef).get("/api/v1/analytics/summary").then().statusCode(200);
+    }
+}

@@ -1,0 +1,134 @@
+package io.tavola.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stand-ins for the four services the gateway routes to, with just enough of the orders service
+ * (the kitchen and session snapshots, deciding access from the caller's token like the real one) and of
+ * the restaurant service (a JSON endpoint that refuses malformed bodies, a slow endpoint, a download).
+ */
+public class TestDoubles implements QuarkusTestResourceLifecycleManager {
+
+    /** Exactly what the restaurant double answers to a body that is not JSON. */
+    public static final String MALFORMED_PROBLEM = "{\"type\":\"https://tavola.io/problems/malformed-json\","
+            + "\"title\":\"Malformed JSON\",\"status\":400,\"detail\":\"The request body is not valid JSON\","
+            + "\"instance\":\"/api/v1/restaurants/quote\"}";
+    public static final int DOWNLOAD_BYTES = 3 * 1024 * 1024;
+
+    /** Active orders per restaurant id, as the orders double's kitchen board lists them. */
+    public static final Map<String, JsonArray> ACTIVE_ORDERS = new ConcurrentHashMap<>();
+    /** Sessions by id (with restaurant_id, table_id and orders), as the orders double returns them. */
+    public static final Map<String, JsonObject> SESSIONS = new ConcurrentHashMap<>();
+
+    public static ServiceDouble auth;
+    public static ServiceDouble restaurant;
+    public static ServiceDouble orders;
+    public static ServiceDouble customers;
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        auth = new ServiceDouble(vertx, "auth");
+        restaurant = new ServiceDouble(vertx, "restaurant");
+        orders = new ServiceDouble(vertx, "orders");
+        customers = new ServiceDouble(vertx, "customers");
+
+        restaurant.router().post("/api/v1/restaurants/:rid/menu/quote").handler(rc -> rc.request().body()
+                .onSuccess(body -> quote(rc, body)));
+        restaurant.router().get("/api/v1/restaurants/slow").handler(rc -> vertx.setTimer(3000,
+                t -> rc.response().end("finally")));
+        restaurant.router().get("/api/v1/restaurants/download").handler(rc -> {
+            rc.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+            Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
+            for (int sent = 0; sent < DOWNLOAD_BYTES; sent += chunk.length()) {
+                rc.response().write(chunk);
+            }
+            rc.response().end();
+        });
+        orders.router().get("/api/v1/orders").handler(this::activeOrders);
+        orders.router().get("/api/v1/sessions/:id").handler(this::session);
+
+        for (ServiceDouble service : new ServiceDouble[] { auth, restaurant, orders, customers }) {
+            service.start();
+        }
+        return Map.of(
+                "tavola.proxy.upstream.auth.url", auth.url(),
+                "tavola.proxy.upstream.restaurant.url", restaurant.url(),
+                "tavola.proxy.upstream.orders.url", orders.url(),
+                "tavola.proxy.upstream.customers.url", customers.url());
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            ServiceDouble.await(vertx.close());
+        }
+    }
+
+    private void quote(RoutingContext rc, Buffer body) {
+        try {
+            body.toJsonObject();
+            rc.response().putHeader("Content-Type", "application/json").end("{\"lines\":[]}");
+        } catch (RuntimeException e) {
+            rc.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                    .end(MALFORMED_PROBLEM);
+        }
+    }
+
+    private void activeOrders(RoutingContext rc) {
+        JsonObject claims = claims(rc);
+        if (claims == null) {
+            rc.response().setStatusCode(401).end();
+            return;
+        }
+        if (!"true".equals(rc.request().getParam("active"))) {
+            rc.response().setStatusCode(400).end();
+            return;
+        }
+        boolean master = claims.getJsonArray("groups", new JsonArray()).contains("master_admin");
+        String restaurantId = master ? rc.request().getParam("restaurant_id") : claims.getString("restaurant_id");
+        JsonArray items = restaurantId == null ? new JsonArray() : ACTIVE_ORDERS.getOrDefault(restaurantId, new JsonArray());
+        rc.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items", items)
+                .put("page", 0).put("size", 100).put("total", items.size()).encode());
+    }
+
+    /** Like the orders service: guests of the session's table, staff of its restaurant, masters. */
+    private void session(RoutingContext rc) {
+        JsonObject claims = claims(rc);
+        if (claims == null) {
+            rc.response().setStatusCode(401).end();
+            return;
+        }
+        JsonObject session = SESSIONS.get(rc.pathParam("id"));
+        String role = claims.getJsonArray("groups", new JsonArray()).getString(0);
+        boolean allowed = session != null && (role.equals("master_admin")
+                || session.getString("restaurant_id").equals(claims.getString("restaurant_id"))
+                        && (!role.equals("guest") || session.getString("table_id").equals(claims.getString("table_id"))));
+        if (!allowed) {
+            rc.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                    .end("{\"status\":404}");
+            return;
+        }
+        rc.response().putHeader("Content-Type", "application/json").end(session.encode());
+    }
+
+    /** The double trusts the gateway to have verified the token; it only reads the claims. */
+    private static JsonObject claims(RoutingContext rc) {
+        String authorization = rc.request().getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1])));
+    }
+}
