@@ -1,0 +1,92 @@
+package io.tavola.orders.analytics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.tavola.orders.order.OrderView;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Business metrics on {@code /q/metrics}, tagged by restaurant: {@code orders_created_total},
+ * {@code orders_revenue_total} (per currency) and {@code orders_in_status} gauges for the statuses of
+ * the kitchen board, which are counted from the database periodically so every replica reports the same.
+ */
+@ApplicationScoped
+public class OrderMetrics {
+
+    private static final Logger LOG = Logger.getLogger(OrderMetrics.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "tavola.metrics.status-refresh-interval-ms", defaultValue = "5000")
+    long refreshMillis;
+
+    private final Map<String, AtomicLong> inStatus = new ConcurrentHashMap<>();
+
+    public void created(OrderView order) {
+        String restaurant = order.restaurantId().toString();
+        Counter.builder("orders.created").description("Orders placed").tag("restaurant_id", restaurant)
+                .register(registry).increment();
+        Counter.builder("orders.revenue").description("Value of the orders placed, in the restaurant's currency")
+                .tag("restaurant_id", restaurant).tag("currency", order.currency())
+                .register(registry).increment(order.totalAmount().doubleValue());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        vertx.setPeriodic(refreshMillis, id -> refresh());
+    }
+
+    /** Recounts the active statuses; restaurants whose orders all left a status drop to 0. */
+    void refresh() {
+        pool.query("select restaurant_id, status, count(*) from orders.customer_order "
+                + "where status in ('PENDING', 'CONFIRMED', 'PREPARING', 'READY') group by restaurant_id, status")
+                .execute()
+                .subscribe().with(rows -> {
+                    Set<String> seen = new HashSet<>();
+                    for (Row row : rows) {
+                        String key = gaugeFor(row.getUUID(0), row.getString(1));
+                        inStatus.get(key).set(row.getLong(2));
+                        seen.add(key);
+                    }
+                    inStatus.forEach((key, value) -> {
+                        if (!seen.contains(key)) {
+                            value.set(0);
+                        }
+                    });
+                }, failure -> LOG.debugf("status gauges not refreshed: %s", failure.toString()));
+    }
+
+    private String gaugeFor(UUID restaurantId, String status) {
+        String key = restaurantId + "/" + status;
+        inStatus.computeIfAbsent(key, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("orders.in.status", value, AtomicLong::get)
+                    .description("Orders currently in a status of the kitchen board")
+                    .tag("restaurant_id", restaurantId.toString()).tag("status", status)
+                    .register(registry);
+            return value;
+        });
+        return key;
+    }
+}

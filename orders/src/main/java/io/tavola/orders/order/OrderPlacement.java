@@ -1,0 +1,255 @@
+package io.tavola.orders.order;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.error.Problem;
+import io.tavola.common.security.Caller;
+import io.tavola.common.security.Role;
+import io.tavola.orders.analytics.OrderMetrics;
+import io.tavola.orders.outbox.Outbox;
+import io.tavola.orders.outbox.OutboxRelay;
+import io.tavola.orders.restaurant.Quote;
+import io.tavola.orders.restaurant.RestaurantClient;
+import io.tavola.orders.restaurant.RestaurantProfiles;
+import io.tavola.orders.session.SessionTabs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Placing an order: who orders where, prices from the restaurant's quote (never from the client), the
+ * walkout guard, the table's session, the idempotency key, and the events, all in one transaction.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    /** The answer: the order, and whether it was created now or replayed for a retried request. */
+    public record Placed(OrderView order, boolean replayed) {}
+
+    private record Target(UUID restaurantId, UUID tableId, String type, UUID customerId) {}
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RestaurantClient restaurants;
+
+    @Inject
+    SessionTabs tabs;
+
+    @Inject
+    OrderViews views;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    OrderMetrics metrics;
+
+    public Uni<Placed> place(PlaceOrderRequest request, String idempotencyKey) {
+        Target target = target(request);
+        UUID userId = caller.userId();
+        String role = caller.role().wire();
+        boolean staff = caller.role() != Role.GUEST && caller.role() != Role.CUSTOMER;
+        return replay(userId, idempotencyKey)
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : restaurants.quote(target.restaurantId(), quoteLines(request))
+                                .invoke(quote -> checkQuote(request, quote))
+                                .chain(quote -> Panache.withTransaction(() -> store(request, target, quote, staff, userId,
+                                        role, idempotencyKey)))
+                                .invoke(placed -> {
+                                    if (!placed.replayed()) {
+                                        metrics.created(placed.order());
+                                        relay.wake();
+                                    }
+                                }));
+    }
+
+    private Target target(PlaceOrderRequest request) {
+        Role role = caller.role();
+        switch (role) {
+            case GUEST -> {
+                if ("takeaway".equals(request.type())) {
+                    throw ApiException.invalidField("type", "guests order dine_in at their table");
+                }
+                UUID table = caller.tableId()
+                        .orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
+                return new Target(caller.ownRestaurant(), table, "dine_in", null);
+            }
+            case CUSTOMER -> {
+                if ("dine_in".equals(request.type())) {
+                    throw ApiException.invalidField("type", "dine-in orders are placed with the table's QR code");
+                }
+                if (request.restaurantId() == null) {
+                    throw ApiException.invalidField("restaurant_id", "is required");
+                }
+                return new Target(request.restaurantId(), null, "takeaway", caller.userId());
+            }
+            case CHEF -> throw ApiException.forbidden("Chefs do not place orders");
+            default -> {
+                UUID restaurant = caller.isMaster()
+                        ? requireField(request.restaurantId(), "restaurant_id")
+                        : caller.restaurantScope(request.restaurantId() == null ? caller.ownRestaurant()
+                                : request.restaurantId(), Role.RESTAURANT_ADMIN, Role.WAITER);
+                String type = request.type() == null ? "dine_in" : request.type();
+                UUID table = "dine_in".equals(type) ? requireField(request.tableId(), "table_id") : null;
+                return new Target(restaurant, table, type, null);
+            }
+        }
+    }
+
+    private static <T> T requireField(T value, String field) {
+        if (value == null) {
+            throw ApiException.invalidField(field, "is required");
+        }
+        return value;
+    }
+
+    private Uni<Placed> replay(UUID userId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.withSession(() -> IdempotencyKeys.orderFor(userId, idempotencyKey)
+                .chain(orderId -> orderId == null ? Uni.createFrom().<Placed>nullItem()
+                        : CustomerOrder.<CustomerOrder>findById(orderId).chain(views::view)
+                                .map(view -> new Placed(view, true))));
+    }
+
+    private static List<Quote.RequestLine> quoteLines(PlaceOrderRequest request) {
+        return request.items().stream()
+                .map(line -> new Quote.RequestLine(line.menuItemId(),
+                        line.modifierOptionIds() == null ? List.of() : line.modifierOptionIds()))
+                .toList();
+    }
+
+    private Uni<Placed> store(PlaceOrderRequest request, Target target, Quote quote, boolean staff, UUID userId,
+            String role, String idempotencyKey) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CustomerOrder order = new CustomerOrder();
+        order.id = UUID.randomUUID();
+        Uni<UUID> claimed = idempotencyKey == null ? Uni.createFrom().item(order.id)
+                : IdempotencyKeys.claim(userId, idempotencyKey, target.restaurantId(), order.id, now);
+        return claimed.chain(owner -> {
+            if (!owner.equals(order.id)) {
+                // the same request is being (or was just) handled by a concurrent retry: answer with its order
+                return CustomerOrder.<CustomerOrder>findById(owner).chain(views::view).map(v -> new Placed(v, true));
+            }
+            return RestaurantProfiles.remember(target.restaurantId(), quote.restaurant(), now)
+                    .chain(() -> target.tableId() == null ? Uni.createFrom().<SessionTabs.Joined>nullItem()
+                            : tabs.openOrJoin(target.restaurantId(), target.tableId(), request.tableLabel(),
+                                    quote.restaurant().currency(), userId, role))
+                    .chain(joined -> create(order, request, target, quote, staff, userId, role, now, joined));
+        });
+    }
+
+    private Uni<Placed> create(CustomerOrder order, PlaceOrderRequest request, Target target, Quote quote,
+            boolean staff, UUID userId, String role, Instant now, SessionTabs.Joined joined) {
+        order.restaurantId = target.restaurantId();
+        order.sessionId = joined == null ? null : joined.session().id;
+        order.tableId = target.tableId();
+        order.tableLabel = joined == null ? request.tableLabel() : joined.session().tableLabel;
+        order.customerId = target.customerId();
+        order.placedBy = userId;
+        order.placedByRole = role;
+        order.type = target.type();
+        order.currency = quote.restaurant().currency();
+        order.note = request.note();
+        order.createdAt = now;
+        // the walkout guard: diners wait for staff when the restaurant wants to confirm their orders
+        OrderStatus initial = !staff && quote.restaurant().orderConfirmationRequired()
+                ? OrderStatus.PENDING : OrderStatus.CONFIRMED;
+        order.moveTo(initial, now);
+
+        List<OrderItem> items = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < request.items().size(); i++) {
+            PlaceOrderRequest.Line asked = request.items().get(i);
+            Quote.Line priced = quote.lines().get(i);
+            List<OrderView.Modifier> modifiers = priced.modifiers() == null ? List.of()
+                    : priced.modifiers().stream()
+                            .map(m -> new OrderView.Modifier(m.optionId(), m.optionName(), money(m.priceDelta())))
+                            .toList();
+            BigDecimal unit = money(priced.unitPrice());
+            for (OrderView.Modifier m : modifiers) {
+                unit = unit.add(m.priceDelta());
+            }
+            OrderItem item = new OrderItem();
+            item.id = UUID.randomUUID();
+            item.orderId = order.id;
+            item.restaurantId = order.restaurantId;
+            item.position = i;
+            item.menuItemId = asked.menuItemId();
+            item.name = priced.name();
+            item.quantity = asked.quantity();
+            item.unitPrice = unit;
+            item.modifiers = views.modifiersJson(modifiers);
+            item.note = asked.note();
+            item.lineTotal = unit.multiply(BigDecimal.valueOf(asked.quantity()));
+            total = total.add(item.lineTotal);
+            items.add(item);
+        }
+        order.totalAmount = total;
+        OrderStatusChange first = OrderStatusChange.of(order, null, initial, userId, role, now);
+        OrderView view = views.view(order, items, List.of(first));
+
+        Uni<Void> stored = order.<CustomerOrder>persist()
+                .chain(() -> OrderItem.persist(items))
+                .chain(() -> first.persist())
+                .replaceWithVoid();
+        if (joined != null && joined.opened()) {
+            stored = stored.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> tabs.summary(joined.session()))
+                    .chain(summary -> outbox.add("session.opened", order.restaurantId, summary));
+        }
+        stored = stored.chain(() -> outbox.add("order.created", order.restaurantId, view));
+        if (joined != null) {
+            stored = stored.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> tabs.summary(joined.session()))
+                    .chain(summary -> outbox.add("session.updated", order.restaurantId, summary));
+        }
+        return stored.replaceWith(new Placed(view, false));
+    }
+
+    /** Rule errors are the diner's mistake (400), an 86'd item is a conflict with the kitchen (409). */
+    private static void checkQuote(PlaceOrderRequest request, Quote quote) {
+        if (!quote.restaurant().isActive()) {
+            throw ApiException.conflict("restaurant-inactive", "The restaurant does not take orders at the moment");
+        }
+        if (quote.lines() == null || quote.lines().size() != request.items().size()) {
+            throw new IllegalStateException("the restaurant service answered a quote with a different number of lines");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < quote.lines().size(); i++) {
+            Quote.Line line = quote.lines().get(i);
+            if (line.error() != null) {
+                String item = line.name() != null ? line.name() : String.valueOf(request.items().get(i).menuItemId());
+                errors.add(new Problem.FieldError("items[" + i + "]", item + ": " + line.error()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "invalid-order-item", "Invalid order item",
+                    String.join("; ", errors.stream().map(Problem.FieldError::message).toList()), errors, Map.of());
+        }
+        List<String> unavailable = quote.lines().stream().filter(l -> !l.isAvailable()).map(Quote.Line::name).toList();
+        if (!unavailable.isEmpty()) {
+            throw ApiException.conflict("item-unavailable",
+                    String.join(", ", unavailable) + (unavailable.size() == 1 ? " is" : " are")
+                            + " not available right now");
+        }
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP);
+    }
+}

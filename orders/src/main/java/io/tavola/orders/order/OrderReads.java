@@ -1,0 +1,122 @@
+package io.tavola.orders.order;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.security.Caller;
+import io.tavola.common.security.Role;
+import io.tavola.common.web.PageRequest;
+import io.tavola.common.web.PageResult;
+import io.tavola.orders.session.TableSession;
+import io.tavola.orders.tenancy.TenantGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Reading orders: staff see their restaurant's, customers their own, guests their table session's. */
+@ApplicationScoped
+public class OrderReads {
+
+    /** The filters of {@code GET /api/v1/orders}, as the client sent them. */
+    public record Filter(UUID restaurantId, String status, UUID tableId, String from, String to, boolean active) {}
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TenantGuard guard;
+
+    @Inject
+    OrderViews views;
+
+    public Uni<OrderView> get(UUID id) {
+        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>findById(id).chain(order -> {
+            if (order == null) {
+                throw ApiException.notFound("Order");
+            }
+            guard.requireTableVisible(order.restaurantId, order.tableId, order.customerId, "Order");
+            return views.view(order);
+        }));
+    }
+
+    public Uni<PageResult<OrderView>> list(Filter filter, PageRequest page) {
+        Role role = caller.role();
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        Uni<Boolean> scoped;
+        if (role == Role.CUSTOMER) {
+            where.add("customerId = :customer");
+            params.and("customer", caller.userId());
+            scoped = Uni.createFrom().item(true);
+        } else if (role == Role.GUEST) {
+            UUID table = caller.tableId().orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
+            where.add("restaurantId = :restaurant and sessionId = :session");
+            params.and("restaurant", caller.ownRestaurant());
+            // a guest sees the orders of the open session at its table (none when there is none)
+            scoped = Panache.withSession(() -> TableSession.<TableSession>find("tableId = ?1 and status = ?2 and restaurantId = ?3",
+                    table, TableSession.OPEN, caller.ownRestaurant()).firstResult())
+                    .map(tab -> {
+                        params.and("session", tab == null ? UUID.randomUUID() : tab.id);
+                        return tab != null;
+                    });
+        } else {
+            where.add("restaurantId = :restaurant");
+            params.and("restaurant", guard.listScope(filter.restaurantId(), TenantGuard.STAFF));
+            scoped = Uni.createFrom().item(true);
+        }
+        if (filter.active()) {
+            where.add("status in :statuses");
+            params.and("statuses", List.copyOf(OrderStatus.ACTIVE));
+        }
+        if (filter.status() != null && !filter.status().isBlank()) {
+            where.add("status = :status");
+            params.and("status", status(filter.status()));
+        }
+        if (filter.tableId() != null) {
+            where.add("tableId = :table");
+            params.and("table", filter.tableId());
+        }
+        if (filter.from() != null) {
+            where.add("createdAt >= :from");
+            params.and("from", instant("from", filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add("createdAt < :to");
+            params.and("to", instant("to", filter.to()));
+        }
+        // the kitchen board works oldest first; history lists newest first
+        Sort sort = filter.active() ? Sort.ascending("createdAt", "id") : Sort.descending("createdAt", "id");
+        String query = String.join(" and ", where);
+        return scoped.chain(any -> Panache.withSession(() -> {
+            var found = CustomerOrder.<CustomerOrder>find(query, sort, params);
+            return found.page(Page.of(page.page, page.size)).list()
+                    .chain(orders -> found.count().chain(total -> views.views(orders)
+                            .map(list -> new PageResult<>(list, page.page, page.size, total))));
+        }));
+    }
+
+    private static OrderStatus status(String value) {
+        try {
+            return OrderStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("status", "must be one of PENDING, CONFIRMED, PREPARING, READY, SERVED, "
+                    + "COMPLETED, CANCELLED");
+        }
+    }
+
+    static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField(field, "must be an ISO-8601 UTC timestamp such as 2026-11-25T12:00:00Z");
+        }
+    }
+}

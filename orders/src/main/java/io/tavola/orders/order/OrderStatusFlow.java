@@ -1,0 +1,108 @@
+package io.tavola.orders.order;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.security.Caller;
+import io.tavola.common.security.Role;
+import io.tavola.orders.outbox.Outbox;
+import io.tavola.orders.outbox.OutboxRelay;
+import io.tavola.orders.session.SessionTabs;
+import io.tavola.orders.session.TableSession;
+import io.tavola.orders.tenancy.TenantGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Moves orders along DESIGN.md's status flow, keeping the history and writing the events. */
+@ApplicationScoped
+public class OrderStatusFlow {
+
+    @Inject
+    TenantGuard guard;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrderViews views;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    SessionTabs tabs;
+
+    public Uni<OrderView> change(UUID orderId, OrderStatus next) {
+        return Panache.withTransaction(() -> CustomerOrder.<CustomerOrder>findById(orderId,
+                // one change at a time per order: a concurrent second change sees the first one's result
+                LockModeType.PESSIMISTIC_WRITE)
+                .chain(order -> {
+                    if (order == null) {
+                        throw ApiException.notFound("Order");
+                    }
+                    guard.requireTableVisible(order.restaurantId, order.tableId, order.customerId, "Order");
+                    requireAllowed(order, next);
+                    return apply(order, next, caller.userId(), caller.role().wire());
+                }))
+                .invoke(relay::wake);
+    }
+
+    /**
+     * Applies a checked transition inside the caller's transaction: stamps the time, records the step,
+     * writes the order event and, when the session's total changed, the session event.
+     */
+    public Uni<OrderView> apply(CustomerOrder order, OrderStatus next, UUID by, String byRole) {
+        if (!order.status.canMoveTo(next)) {
+            throw ApiException.conflict("invalid-status-transition",
+                    "An order cannot move from " + order.status + " to " + next);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OrderStatus from = order.status;
+        order.moveTo(next, now);
+        OrderStatusChange step = OrderStatusChange.of(order, from, next, by, byRole, now);
+        return step.persist()
+                .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                .chain(() -> views.view(order))
+                .call(view -> outbox.add(next == OrderStatus.CANCELLED ? "order.cancelled" : "order.status_changed",
+                        order.restaurantId, view))
+                .call(view -> next != OrderStatus.CANCELLED || order.sessionId == null ? Uni.createFrom().voidItem()
+                        : TableSession.<TableSession>findById(order.sessionId)
+                                .chain(tabs::summary)
+                                .chain(summary -> outbox.add("session.updated", order.restaurantId, summary)));
+    }
+
+    /**
+     * Staff move orders; only waiters and admins settle the walkout guard (confirm or reject a
+     * PENDING order). A guest may only cancel its own order while it is PENDING.
+     */
+    private void requireAllowed(CustomerOrder order, OrderStatus next) {
+        Role role = caller.role();
+        if (role == Role.MASTER_ADMIN) {
+            return;
+        }
+        if (role == Role.GUEST) {
+            if (!caller.userId().equals(order.placedBy) || next != OrderStatus.CANCELLED) {
+                throw ApiException.forbidden("A guest may only cancel its own pending order");
+            }
+            if (order.status != OrderStatus.PENDING) {
+                throw ApiException.conflict("invalid-status-transition",
+                        "Only a PENDING order can be cancelled by a guest; this one is " + order.status);
+            }
+            return;
+        }
+        if (role == Role.CUSTOMER) {
+            throw ApiException.forbidden("Customers cannot change an order's status");
+        }
+        guard.requireStaff(order.restaurantId, TenantGuard.STAFF);
+        if (role == Role.CHEF && order.status == OrderStatus.PENDING) {
+            throw ApiException.forbidden("A waiter or admin confirms or rejects pending orders");
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.tavola.orders.outbox;
+
+import com.rabbitmq.client.AMQP;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.rabbitmq.RabbitMQClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.rabbitmq.RabbitMQOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to the topic exchange {@code orders}, oldest first, with publisher confirms,
+ * and marks them sent only once the broker confirmed them. While the broker is unreachable it backs
+ * off and retries; a row is never dropped. Runs on one Vert.x event-loop context, never blocking it.
+ *
+ * <p>Delivery is at least once: a crash between the broker's confirm and the update that marks the
+ * rows sent republishes them, which consumers absorb because they are idempotent on {@code event_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Only one replica relays at a time, so events leave in outbox order and only once. */
+    private static final long RELAY_LOCK = 0x7a760_0001L;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "tavola.outbox.exchange", defaultValue = "orders")
+    String exchange;
+
+    @ConfigProperty(name = "tavola.outbox.broker.host")
+    String host;
+
+    @ConfigProperty(name = "tavola.outbox.broker.port")
+    int port;
+
+    @ConfigProperty(name = "tavola.outbox.broker.username")
+    String username;
+
+    @ConfigProperty(name = "tavola.outbox.broker.password")
+    String password;
+
+    @ConfigProperty(name = "tavola.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "tavola.outbox.poll-interval", defaultValue = "PT0.5S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "tavola.outbox.max-backoff", defaultValue = "PT5S")
+    Duration maxBackoff;
+
+    private Context context;
+    private RabbitMQClient client;
+    private volatile boolean connected;
+    private volatile boolean stopped;
+    private boolean busy;
+    private boolean wakeRequested;
+    private long timerId = -1;
+    private long backoffMillis;
+
+    void onStart(@Observes StartupEvent event) {
+        context = vertx.getDelegate().getOrCreateContext();
+        CompletableFuture<Void> firstConnect = new CompletableFuture<>();
+        context.runOnContext(v -> connect().subscribe().with(
+                ok -> {
+                    firstConnect.complete(null);
+                    tick();
+                },
+                failure -> {
+                    LOG.warnf("RabbitMQ not reachable at start (%s); events wait in the outbox", failure.toString());
+                    firstConnect.complete(null);
+                    scheduleAfterFailure();
+                }));
+        try {
+            // Startup waits briefly so the service reports ready as soon as it is, never longer.
+            firstConnect.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("first broker connection still pending", e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (context != null) {
+            context.runOnContext(v -> {
+                if (timerId >= 0) {
+                    vertx.cancelTimer(timerId);
+                }
+                disconnect();
+            });
+        }
+    }
+
+    /** Whether the relay holds a live broker connection (part of readiness). */
+    public boolean connected() {
+        return connected && client != null && client.isConnected();
+    }
+
+    /** Publish now rather than at the next poll: called after a transaction wrote outbox rows. */
+    public void wake() {
+        if (context == null || stopped) {
+            return;
+        }
+        context.runOnContext(v -> {
+            if (busy) {
+                wakeRequested = true;
+            } else if (backoffMillis == 0) {
+                tick();
+            }
+        });
+    }
+
+    private void tick() {
+        if (stopped) {
+            return;
+        }
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        busy = true;
+        wakeRequested = false;
+        Uni.createFrom().deferred(() -> connected() ? Uni.createFrom().voidItem() : connect())
+                .chain(this::relayBatch)
+                .subscribe().with(published -> {
+                    busy = false;
+                    backoffMillis = 0;
+                    if (published >= batchSize || wakeRequested) {
+                        context.runOnContext(v -> tick());
+                    } else {
+                        schedule(pollInterval.toMillis());
+                    }
+                }, failure -> {
+                    busy = false;
+                    LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", failure.toString(),
+                            nextBackoff());
+                    disconnect();
+                    scheduleAfterFailure();
+                });
+    }
+
+    private long nextBackoff() {
+        return backoffMillis == 0 ? 250 : Math.min(backoffMillis * 2, maxBackoff.toMillis());
+    }
+
+    private void scheduleAfterFailure() {
+        backoffMillis = nextBackoff();
+        schedule(backoffMillis);
+    }
+
+    private void schedule(long delayMillis) {
+        if (stopped) {
+            return;
+        }
+        timerId = vertx.setTimer(Math.max(1, delayMillis), id -> {
+            timerId = -1;
+            tick();
+        });
+    }
+
+    /** One batch inside a transaction holding the relay lock; answers how many rows were published. */
+    private Uni<Integer> relayBatch() {
+        return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+                .execute()
+                .chain(lock -> lock.iterator().next().getBoolean(0) ? publishUnsent(conn) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishUnsent(SqlConnection conn) {
+        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text from orders.outbox_event "
+                + "where sent_at is null order by id limit $1")
+                .execute(Tuple.of(batchSize))
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    Uni<Void> published = Uni.createFrom().voidItem();
+                    for (Row row : rows) {
+                        ids.add(row.getLong(0));
+                        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                                .contentType("application/json")
+                                .deliveryMode(2)
+                                .messageId(row.getUUID(1).toString())
+                                .type(row.getString(2))
+                                .build();
+                        String routingKey = row.getString(3);
+                        Buffer body = Buffer.buffer(row.getString(4));
+                        published = published.chain(() -> client.basicPublish(exchange, routingKey, properties, body));
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return published
+                            .chain(() -> client.waitForConfirms(5000))
+                            .chain(() -> conn.preparedQuery("update orders.outbox_event set sent_at = now() where id = any($1)")
+                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .replaceWith(ids.size());
+                });
+    }
+
+    private Uni<Void> connect() {
+        disconnect();
+        RabbitMQOptions options = new RabbitMQOptions()
+                .setHost(host)
+                .setPort(port)
+                .setUser(username)
+                .setPassword(password)
+                .setConnectionName("tavola-orders-outbox")
+                .setConnectionTimeout(3000)
+                .setRequestedHeartbeat(10)
+                .setAutomaticRecoveryEnabled(false)
+                .setReconnectAttempts(0);
+        RabbitMQClient fresh = RabbitMQClient.create(vertx, options);
+        client = fresh;
+        return fresh.start()
+                .chain(fresh::confirmSelect)
+                .chain(() -> fresh.exchangeDeclare(exchange, "topic", true, false))
+                .invoke(() -> {
+                    connected = true;
+                    LOG.infof("outbox relay connected to RabbitMQ %s:%d", host, port);
+                });
+    }
+
+    private void disconnect() {
+        connected = false;
+        RabbitMQClient old = client;
+        client = null;
+        if (old != null) {
+            old.stop().subscribe().with(ok -> { }, failure -> LOG.debug("closing a broken broker connection", failure));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.tavola.orders.restaurant;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The part of the restaurant service's HTTP API this service uses. */
+@RegisterRestClient(configKey = "restaurant")
+@Path("/api/v1/restaurants")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface RestaurantApi {
+
+    @POST
+    @Path("/{rid}/menu/quote")
+    Uni<Quote> quote(@PathParam("rid") UUID restaurantId, Quote.Request request);
+}

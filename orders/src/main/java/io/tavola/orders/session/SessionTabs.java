@@ -1,0 +1,75 @@
+package io.tavola.orders.session;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.orders.order.OrderStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The table's tab inside a transaction: find the open session or open it. Two diners ordering at the
+ * same instant both try to insert; the partial unique index lets one win and the other's insert does
+ * nothing (it waits for the winner to commit), after which both read the winner's session.
+ */
+@ApplicationScoped
+public class SessionTabs {
+
+    public record Joined(TableSession session, boolean opened) {}
+
+    public Uni<Joined> openOrJoin(UUID restaurantId, UUID tableId, String tableLabel, String currency, UUID userId,
+            String role) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID candidate = UUID.randomUUID();
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into orders.table_session (id, restaurant_id, table_id, table_label, status, currency, opened_by, opened_at) "
+                        + "values (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?7) "
+                        + "on conflict (table_id) where status = 'open' do nothing")
+                .setParameter(1, candidate).setParameter(2, restaurantId).setParameter(3, tableId)
+                .setParameter(4, tableLabel).setParameter(5, currency).setParameter(6, userId).setParameter(7, now)
+                .executeUpdate())
+                .chain(inserted -> TableSession.<TableSession>find("tableId = ?1 and status = ?2", tableId,
+                        TableSession.OPEN)
+                        // shared lock: staff cannot close the tab while an order is being added to it
+                        .withLock(LockModeType.PESSIMISTIC_READ).firstResult()
+                        .map(found -> {
+                            if (found == null || !found.restaurantId.equals(restaurantId)) {
+                                throw ApiException.conflict("session-closed",
+                                        "The table's session was closed a moment ago; please try again");
+                            }
+                            if (found.tableLabel == null && tableLabel != null) {
+                                found.tableLabel = tableLabel;
+                            }
+                            return new Joined(found, inserted == 1 && found.id.equals(candidate));
+                        }))
+                .call(joined -> addDiner(joined.session(), userId, role, now));
+    }
+
+    /** Records who is at the table (once per person). */
+    public Uni<Void> addDiner(TableSession tab, UUID userId, String role, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into orders.session_diner (session_id, user_id, restaurant_id, role, joined_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, tab.id).setParameter(2, userId).setParameter(3, tab.restaurantId)
+                .setParameter(4, role).setParameter(5, at)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The running total: every order of the session that was not cancelled. */
+    public Uni<BigDecimal> total(UUID sessionId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select coalesce(sum(o.totalAmount), 0) from CustomerOrder o where o.sessionId = ?1 and o.status <> ?2",
+                BigDecimal.class)
+                .setParameter(1, sessionId).setParameter(2, OrderStatus.CANCELLED)
+                .getSingleResult())
+                .map(total -> total.setScale(2));
+    }
+
+    public Uni<SessionSummary> summary(TableSession tab) {
+        return total(tab.id).map(total -> SessionSummary.of(tab, total));
+    }
+}

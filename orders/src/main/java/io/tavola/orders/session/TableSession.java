@@ -1,0 +1,36 @@
+package io.tavola.orders.session;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A table's shared tab; at most one {@code open} per table (a partial unique index). */
+@Entity
+@Table(name = "table_session")
+public class TableSession extends PanacheEntityBase {
+
+    public static final String OPEN = "open";
+    public static final String COMPLETED = "completed";
+    public static final String CANCELLED = "cancelled";
+
+    @Id
+    public UUID id;
+    @Column(name = "restaurant_id")
+    public UUID restaurantId;
+    @Column(name = "table_id")
+    public UUID tableId;
+    @Column(name = "table_label")
+    public String tableLabel;
+    public String status;
+    public String currency;
+    @Column(name = "opened_by")
+    public UUID openedBy;
+    @Column(name = "opened_at")
+    public Instant openedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+}

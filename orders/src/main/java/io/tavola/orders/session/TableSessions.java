@@ -1,0 +1,238 @@
+package io.tavola.orders.session;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.security.Caller;
+import io.tavola.common.security.Role;
+import io.tavola.common.web.PageRequest;
+import io.tavola.common.web.PageResult;
+import io.tavola.orders.order.CustomerOrder;
+import io.tavola.orders.order.OrderStatus;
+import io.tavola.orders.order.OrderStatusFlow;
+import io.tavola.orders.order.OrderViews;
+import io.tavola.orders.outbox.Outbox;
+import io.tavola.orders.outbox.OutboxRelay;
+import io.tavola.orders.restaurant.RestaurantClient;
+import io.tavola.orders.restaurant.RestaurantProfiles;
+import io.tavola.orders.tenancy.TenantGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Opening, joining, reading and closing table sessions. */
+@ApplicationScoped
+public class TableSessions {
+
+    public record Opened(SessionView session, boolean opened) {}
+
+    private static final Set<OrderStatus> IN_THE_KITCHEN = EnumSet.of(OrderStatus.PREPARING, OrderStatus.READY,
+            OrderStatus.SERVED, OrderStatus.COMPLETED);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TenantGuard guard;
+
+    @Inject
+    SessionTabs tabs;
+
+    @Inject
+    RestaurantClient restaurants;
+
+    @Inject
+    OrderViews orderViews;
+
+    @Inject
+    OrderStatusFlow flow;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** Opens the table's session or joins the open one; the restaurant's currency comes from a quote. */
+    public Uni<Opened> openOrJoin(OpenSessionRequest request) {
+        Role role = caller.role();
+        UUID restaurantId;
+        UUID tableId;
+        if (role == Role.GUEST) {
+            restaurantId = caller.ownRestaurant();
+            tableId = caller.tableId().orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
+        } else if (role == Role.MASTER_ADMIN || role == Role.RESTAURANT_ADMIN || role == Role.WAITER) {
+            restaurantId = guard.listScope(request == null ? null : request.restaurantId(), Role.RESTAURANT_ADMIN,
+                    Role.WAITER);
+            tableId = request == null ? null : request.tableId();
+            if (tableId == null) {
+                throw ApiException.invalidField("table_id", "is required");
+            }
+        } else {
+            throw ApiException.forbidden("Your role may not open a table session");
+        }
+        String label = request == null ? null : request.tableLabel();
+        UUID userId = caller.userId();
+        return restaurants.quote(restaurantId, List.of())
+                .invoke(quote -> {
+                    if (!quote.restaurant().isActive()) {
+                        throw ApiException.conflict("restaurant-inactive",
+                                "The restaurant does not take orders at the moment");
+                    }
+                })
+                .chain(quote -> Panache.withTransaction(() -> {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return RestaurantProfiles.remember(restaurantId, quote.restaurant(), now)
+                            .chain(() -> tabs.openOrJoin(restaurantId, tableId, label, quote.restaurant().currency(),
+                                    userId, role.wire()))
+                            .call(joined -> joined.opened()
+                                    ? tabs.summary(joined.session())
+                                            .chain(s -> outbox.add("session.opened", restaurantId, s))
+                                    : Uni.createFrom().voidItem())
+                            .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())));
+                }))
+                .invoke(relay::wake);
+    }
+
+    /** The open session of the guest's table. */
+    public Uni<SessionView> current() {
+        UUID tableId = caller.tableId().orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
+        UUID restaurantId = caller.ownRestaurant();
+        return Panache.withSession(() -> TableSession.<TableSession>find(
+                "tableId = ?1 and status = ?2 and restaurantId = ?3", tableId, TableSession.OPEN, restaurantId)
+                .firstResult()
+                .chain(tab -> {
+                    if (tab == null) {
+                        throw ApiException.notFound("Open session for this table");
+                    }
+                    return view(tab);
+                }));
+    }
+
+    public Uni<SessionView> get(UUID id) {
+        return Panache.withSession(() -> visible(id).chain(this::view));
+    }
+
+    public Uni<PageResult<SessionSummary>> list(UUID requestedRestaurant, String status, PageRequest page) {
+        UUID restaurantId = guard.listScope(requestedRestaurant, TenantGuard.STAFF);
+        if (status != null && !List.of(TableSession.OPEN, TableSession.COMPLETED, TableSession.CANCELLED)
+                .contains(status)) {
+            throw ApiException.invalidField("status", "must be open, completed or cancelled");
+        }
+        return Panache.withSession(() -> {
+            var found = status == null
+                    ? TableSession.<TableSession>find("restaurantId = ?1", Sort.descending("openedAt", "id"), restaurantId)
+                    : TableSession.<TableSession>find("restaurantId = ?1 and status = ?2",
+                            Sort.descending("openedAt", "id"), restaurantId, status);
+            return found.page(Page.of(page.page, page.size)).list()
+                    .chain(tabsFound -> Multi.createFrom().iterable(tabsFound)
+                            .onItem().transformToUniAndConcatenate(tabs::summary).collect().asList())
+                    .chain(items -> found.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
+        });
+    }
+
+    /**
+     * Staff close the tab. {@code completed}: nothing may still be on its way from the kitchen, served
+     * orders complete with it. {@code cancelled}: only while nothing was cooked; open orders are cancelled.
+     */
+    public Uni<SessionView> close(UUID id, String outcome) {
+        return Panache.withTransaction(() -> TableSession.<TableSession>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(tab -> {
+                    requireVisible(tab);
+                    guard.requireStaff(tab.restaurantId, Role.RESTAURANT_ADMIN, Role.WAITER);
+                    if (!TableSession.OPEN.equals(tab.status)) {
+                        throw ApiException.conflict("session-closed", "The session is already " + tab.status);
+                    }
+                    return CustomerOrder.<CustomerOrder>list("sessionId = ?1", Sort.ascending("createdAt", "id"), tab.id)
+                            .chain(orders -> settle(tab, orders, outcome));
+                })
+                .chain(tab -> {
+                    tab.status = outcome;
+                    tab.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return Panache.getSession().chain(s -> s.flush())
+                            .chain(() -> tabs.summary(tab))
+                            .chain(summary -> outbox.add("session.closed", tab.restaurantId, summary))
+                            .chain(() -> view(tab));
+                }))
+                .invoke(relay::wake);
+    }
+
+    private Uni<TableSession> settle(TableSession tab, List<CustomerOrder> orders, String outcome) {
+        boolean completing = TableSession.COMPLETED.equals(outcome);
+        for (CustomerOrder order : orders) {
+            boolean blocks = completing ? OrderStatus.ACTIVE.contains(order.status)
+                    : IN_THE_KITCHEN.contains(order.status);
+            if (blocks) {
+                throw ApiException.conflict("session-has-open-orders", completing
+                        ? "An order of this table is still " + order.status + "; serve or cancel it first"
+                        : "An order of this table is already " + order.status + "; complete the session instead");
+            }
+        }
+        OrderStatus from = completing ? OrderStatus.SERVED : null;
+        OrderStatus to = completing ? OrderStatus.COMPLETED : OrderStatus.CANCELLED;
+        List<CustomerOrder> moving = orders.stream()
+                .filter(o -> completing ? o.status == from : o.status.canMoveTo(OrderStatus.CANCELLED))
+                .toList();
+        UUID by = caller.userId();
+        String byRole = caller.role().wire();
+        return Multi.createFrom().iterable(moving)
+                .onItem().transformToUniAndConcatenate(order -> flow.apply(order, to, by, byRole))
+                .collect().asList()
+                .replaceWith(tab);
+    }
+
+    /** Loads a session the caller may see; 404 for anyone else, exactly like a missing one. */
+    public Uni<TableSession> visible(UUID id) {
+        return TableSession.<TableSession>findById(id).invoke(this::requireVisible);
+    }
+
+    private void requireVisible(TableSession tab) {
+        if (tab == null) {
+            throw ApiException.notFound("Session");
+        }
+        guard.requireTableVisible(tab.restaurantId, tab.tableId, null, "Session");
+    }
+
+    public Uni<SessionView> view(TableSession tab) {
+        return tabs.total(tab.id)
+                .chain(total -> diners(tab.id)
+                        .chain(diners -> CustomerOrder.<CustomerOrder>list("sessionId = ?1",
+                                Sort.ascending("createdAt", "id"), tab.id)
+                                .chain(orderViews::views)
+                                .map(orders -> new SessionView(tab.id, tab.restaurantId, tab.tableId, tab.tableLabel,
+                                        tab.status, tab.openedAt, tab.closedAt, total, tab.currency, diners, orders))));
+    }
+
+    private Uni<List<SessionView.Diner>> diners(UUID sessionId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select user_id, role, joined_at from orders.session_diner where session_id = ?1 order by joined_at, user_id",
+                Object[].class)
+                .setParameter(1, sessionId)
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new SessionView.Diner((UUID) r[0], (String) r[1], instant(r[2])))
+                        .toList());
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime ldt) {
+            return ldt.toInstant(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}

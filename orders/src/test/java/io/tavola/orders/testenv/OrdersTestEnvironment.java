@@ -1,0 +1,61 @@
+package io.tavola.orders.testenv;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.util.Map;
+
+/**
+ * What the orders service needs around it in tests: an in-process double of the restaurant service's
+ * HTTP API and a cuttable proxy in front of RabbitMQ for the outbox relay. Tests steer both over HTTP
+ * ({@code tavola.test.double-url}): fixtures at {@code /__fixtures/...}, the broker at {@code /__broker/cut|restore}.
+ * Registered once for every test class (and the packaged-jar ITs), so all share one application start.
+ */
+@QuarkusTestResource(OrdersTestEnvironment.class)
+public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            vertx = Vertx.vertx();
+            String brokerHost = System.getProperty("rabbitmq-host", env("RABBITMQ_HOST", "127.0.0.1"));
+            int brokerPort = Integer.parseInt(System.getProperty("rabbitmq-port", env("RABBITMQ_PORT", "5672")));
+            BrokerProxy proxy = new BrokerProxy(vertx, brokerHost, brokerPort);
+            int proxyPort = proxy.start();
+            RestaurantDouble restaurant = new RestaurantDouble();
+            Router router = restaurant.router(vertx);
+            router.post("/__broker/cut").handler(rc -> {
+                proxy.cut();
+                rc.response().setStatusCode(204).end();
+            });
+            router.post("/__broker/restore").handler(rc -> {
+                proxy.restore();
+                rc.response().setStatusCode(204).end();
+            });
+            int port = RestaurantDouble.start(vertx, router).actualPort();
+            String url = "http://127.0.0.1:" + port;
+            return Map.of(
+                    "quarkus.rest-client.restaurant.url", url,
+                    "tavola.test.double-url", url,
+                    "tavola.outbox.broker.host", "127.0.0.1",
+                    "tavola.outbox.broker.port", Integer.toString(proxyPort));
+        } catch (Exception e) {
+            throw new IllegalStateException("test environment did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
