@@ -52,14 +52,23 @@ public final class AuthApi {
 
     /** Creates an account through the API as the master admin; returns its username. */
     public static String createUser(String role, UUID restaurantId) {
+        return create(role, restaurantId)[0];
+    }
+
+    /** Creates an account as the master admin; returns its id. */
+    public static String createUserId(String role, UUID restaurantId) {
+        return create(role, restaurantId)[1];
+    }
+
+    private static String[] create(String role, UUID restaurantId) {
         String username = role.replace("_", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username,
                 "email", username + "@example.com", "password", PASSWORD, "role", role));
         if (restaurantId != null) {
             body.put("restaurant_id", restaurantId.toString());
         }
-        as(masterToken()).body(body).post("/api/v1/users").then().statusCode(201);
-        return username;
+        String id = as(masterToken()).body(body).post("/api/v1/users").then().statusCode(201).extract().path("id");
+        return new String[] { username, id };
     }
 
     public static String userId(String username) {

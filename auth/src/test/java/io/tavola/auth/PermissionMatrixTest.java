@@ -5,7 +5,7 @@ import static io.tavola.auth.AuthApi.accessToken;
 import static io.tavola.auth.AuthApi.as;
 import static io.tavola.auth.AuthApi.client;
 import static io.tavola.auth.AuthApi.createUser;
-import static io.tavola.auth.AuthApi.userId;
+import static io.tavola.auth.AuthApi.createUserId;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -69,11 +69,11 @@ class PermissionMatrixTest {
     @MethodSource("rows")
     void callerRoleTimesOperation(String caller, Op op, int expected) {
         String token = tokenOf(caller);
-        String chefA = userId(createUser("chef", A));
-        String chefB = userId(createUser("chef", B));
-        String waiterA = userId(createUser("waiter", A));
-        String waiterB = userId(createUser("waiter", B));
-        String adminA = userId(createUser("restaurant_admin", A));
+        String chefA = createUserId("chef", A);
+        String chefB = createUserId("chef", B);
+        String waiterA = createUserId("waiter", A);
+        String waiterB = createUserId("waiter", B);
+        String adminA = createUserId("restaurant_admin", A);
         String before = snapshot(chefA, chefB, waiterA, waiterB);
 
         Response response = switch (op) {
@@ -110,7 +110,7 @@ class PermissionMatrixTest {
 
     @Test
     void aRestaurantAdminCannotPromoteAChef() {
-        String chef = userId(createUser("chef", A));
+        String chef = createUserId("chef", A);
         String adminA = createUser("restaurant_admin", A);
         as(accessToken(adminA, PASSWORD)).body(Map.of("role", "restaurant_admin")).put("/api/v1/users/" + chef)
                 .then().statusCode(403);
