@@ -6,7 +6,7 @@ create table table_session (
     table_id      uuid not null,
     table_label   varchar(100),
     status        varchar(20) not null check (status in ('open', 'completed', 'cancelled')),
-    currency      varchar(3) not null,
+    currency      varchar(3), -- known from the first quote; null while a joined table has not ordered yet
     opened_by     uuid not null,
     opened_at     timestamptz not null,
     closed_at     timestamptz

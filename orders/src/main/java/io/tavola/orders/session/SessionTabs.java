@@ -44,6 +44,9 @@ public class SessionTabs {
                             if (found.tableLabel == null && tableLabel != null) {
                                 found.tableLabel = tableLabel;
                             }
+                            if (found.currency == null && currency != null) {
+                                found.currency = currency;
+                            }
                             return new Joined(found, inserted == 1 && found.id.equals(candidate));
                         }))
                 .call(joined -> addDiner(joined.session(), userId, role, now));

@@ -16,7 +16,6 @@ import io.tavola.orders.order.OrderStatusFlow;
 import io.tavola.orders.order.OrderViews;
 import io.tavola.orders.outbox.Outbox;
 import io.tavola.orders.outbox.OutboxRelay;
-import io.tavola.orders.restaurant.RestaurantClient;
 import io.tavola.orders.restaurant.RestaurantProfiles;
 import io.tavola.orders.tenancy.TenantGuard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +47,6 @@ public class TableSessions {
     SessionTabs tabs;
 
     @Inject
-    RestaurantClient restaurants;
-
-    @Inject
     OrderViews orderViews;
 
     @Inject
@@ -62,7 +58,10 @@ public class TableSessions {
     @Inject
     OutboxRelay relay;
 
-    /** Opens the table's session or joins the open one; the restaurant's currency comes from a quote. */
+    /**
+     * Opens the table's session or joins the open one, without asking the restaurant service: the
+     * currency is the one last quoted for the restaurant (the first order sets it otherwise).
+     */
     public Uni<Opened> openOrJoin(OpenSessionRequest request) {
         Role role = caller.role();
         UUID restaurantId;
@@ -82,24 +81,13 @@ public class TableSessions {
         }
         String label = request == null ? null : request.tableLabel();
         UUID userId = caller.userId();
-        return restaurants.quote(restaurantId, List.of())
-                .invoke(quote -> {
-                    if (!quote.restaurant().isActive()) {
-                        throw ApiException.conflict("restaurant-inactive",
-                                "The restaurant does not take orders at the moment");
-                    }
-                })
-                .chain(quote -> Panache.withTransaction(() -> {
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return RestaurantProfiles.remember(restaurantId, quote.restaurant(), now)
-                            .chain(() -> tabs.openOrJoin(restaurantId, tableId, label, quote.restaurant().currency(),
-                                    userId, role.wire()))
-                            .call(joined -> joined.opened()
-                                    ? tabs.summary(joined.session())
-                                            .chain(s -> outbox.add("session.opened", restaurantId, s))
-                                    : Uni.createFrom().voidItem())
-                            .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())));
-                }))
+        return Panache.withTransaction(() -> RestaurantProfiles.find(restaurantId)
+                .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,
+                        profile == null ? null : profile.currency(), userId, role.wire()))
+                .call(joined -> joined.opened()
+                        ? tabs.summary(joined.session()).chain(s -> outbox.add("session.opened", restaurantId, s))
+                        : Uni.createFrom().voidItem())
+                .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened()))))
                 .invoke(relay::wake);
     }
 
