@@ -32,6 +32,8 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
     public static ServiceDouble restaurant;
     public static ServiceDouble orders;
     public static ServiceDouble customers;
+    /** The gateway reaches Redis through this relay; tests cut it to simulate a Redis outage. */
+    public static TcpProxy redis;
 
     private Vertx vertx;
 
@@ -61,7 +63,11 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
         for (ServiceDouble service : new ServiceDouble[] { auth, restaurant, orders, customers }) {
             service.start();
         }
+        redis = new TcpProxy(vertx, System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")));
+        redis.start();
         return Map.of(
+                "quarkus.redis.hosts", "redis://localhost:" + redis.port() + "/1",
                 "tavola.proxy.upstream.auth.url", auth.url(),
                 "tavola.proxy.upstream.restaurant.url", restaurant.url(),
                 "tavola.proxy.upstream.orders.url", orders.url(),
