@@ -116,6 +116,15 @@ class PublicMenuTest {
                     .then().statusCode(200);
             org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                     .until(() -> queue.received().size() == before);
+
+            // deleting an available item takes it off live menus the same way
+            as(TestTokens.admin(rid)).delete("/api/v1/restaurants/{rid}/menu-items/{id}", rid, margherita)
+                    .then().statusCode(204);
+            given().get(MENU, rid).then().body("categories[0].items.name", contains("Marinara"));
+            queue.await(m -> m.path("data").path("menu_item_id").asText().equals(margherita.toString())
+                    && !m.path("data").path("is_available").asBoolean(true), Duration.ofSeconds(10));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+                    .until(() -> queue.received().size() == before + 1);
         }
     }
 

@@ -108,6 +108,10 @@ class QuoteTest {
         given().contentType(ContentType.JSON).body("{\"lines\": [{\"menu_item_id\": \"pizza\"}]}").post(QUOTE, rid)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("lines[0].menu_item_id"));
+        given().contentType(ContentType.JSON)
+                .body("{\"lines\": [{\"menu_item_id\": \"" + UUID.randomUUID() + "\", \"modifier_option_ids\": [\""
+                        + UUID.randomUUID() + "\", null]}]}")
+                .post(QUOTE, rid).then().statusCode(400).body("errors.field", hasItem("lines[0].modifier_option_ids[1]"));
         given().contentType(ContentType.JSON).body("{\"lines\": [").post(QUOTE, rid).then().statusCode(400)
                 .contentType("application/problem+json");
     }

@@ -106,13 +106,13 @@ public class MenuItemLogic {
         });
     }
 
+    /** Returns what was deleted, so diners still looking at an available item can be told it is gone. */
     @WithTransaction
-    public Uni<Void> delete(UUID restaurantId, UUID id) {
+    public Uni<MenuItem> delete(UUID restaurantId, UUID id) {
         // modifier groups and options go with the item (on delete cascade)
         return require(restaurantId, id)
                 .call(item -> item.delete())
-                .call(item -> images.delete(restaurantId, item.imageId))
-                .replaceWithVoid();
+                .call(item -> images.delete(restaurantId, item.imageId));
     }
 
     @WithTransaction

@@ -101,7 +101,10 @@ public class MenuItemResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        // live menus drop a deleted item like an 86'd one
         return logic.delete(rid, id).call(() -> menuCache.invalidate(rid))
+                .call(item -> item.available ? events.itemAvailabilityChanged(rid, item.id, item.name, false)
+                        : Uni.createFrom().voidItem())
                 .replaceWith(Response.noContent().build());
     }
 

@@ -10,16 +10,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The public menu's JSON in Redis, one entry per restaurant and menu version. A change bumps the
- * version after its transaction committed, so a reader that built the menu from data older than the
- * change can only ever store it under a version nobody asks for any more (no stale menu after an 86).
- * Redis trouble degrades to building the menu from PostgreSQL; it never fails a diner's request.
+ * The public menu's JSON in Redis, one entry per restaurant and menu version. A change sets a new
+ * random version after its transaction committed, so a reader that built the menu from data older than
+ * the change can only ever store it under a version nobody asks for any more (no stale menu after an
+ * 86). Versions never repeat and outlive every entry stored under them (twice the entries' TTL), so
+ * neither kind of key piles up in Redis. Redis trouble degrades to building the menu from PostgreSQL;
+ * it never fails a diner's request.
  */
 @ApplicationScoped
 public class PublicMenuCache {
 
     static final String PREFIX = "tavola:restaurant:";
     private static final Logger LOG = Logger.getLogger(PublicMenuCache.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final ReactiveValueCommands<String, String> values;
     private final Duration ttl;
@@ -31,22 +34,22 @@ public class PublicMenuCache {
     }
 
     /** What the cache holds for a restaurant now: the version to store under, and the JSON if cached. */
-    public record Entry(long version, String json) {}
+    public record Entry(String version, String json) {}
 
     public Uni<Entry> get(UUID restaurantId) {
         return values.get(versionKey(restaurantId))
                 .chain(v -> {
-                    long version = v == null ? 0 : Long.parseLong(v);
+                    String version = v == null ? "0" : v;
                     return values.get(menuKey(restaurantId, version)).map(json -> new Entry(version, json));
                 })
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("menu cache unavailable, serving from the database: %s", e.getMessage());
-                    return new Entry(-1, null);
+                    return new Entry(null, null);
                 });
     }
 
-    public Uni<Void> put(UUID restaurantId, long version, String json) {
-        if (version < 0) {
+    public Uni<Void> put(UUID restaurantId, String version, String json) {
+        if (version == null) {
             return Uni.createFrom().voidItem();
         }
         return values.setex(menuKey(restaurantId, version), ttl.toSeconds(), json)
@@ -58,7 +61,8 @@ public class PublicMenuCache {
 
     /** Call after the change committed. */
     public Uni<Void> invalidate(UUID restaurantId) {
-        return values.incr(versionKey(restaurantId)).replaceWithVoid()
+        String version = Long.toUnsignedString(RANDOM.nextLong(), 36);
+        return values.setex(versionKey(restaurantId), 2 * ttl.toSeconds(), version)
                 .onFailure().recoverWithItem(e -> {
                     // the entry's TTL still bounds how long a stale menu can be served
                     LOG.errorf("could not invalidate the menu cache of %s: %s", restaurantId, e.getMessage());
@@ -70,7 +74,7 @@ public class PublicMenuCache {
         return PREFIX + "menu-version:" + restaurantId;
     }
 
-    static String menuKey(UUID restaurantId, long version) {
+    static String menuKey(UUID restaurantId, String version) {
         return PREFIX + "menu:" + restaurantId + ":" + version;
     }
 }

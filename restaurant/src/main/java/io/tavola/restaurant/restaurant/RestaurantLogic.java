@@ -51,7 +51,8 @@ public class RestaurantLogic {
 
     @WithSession
     public Uni<PageResult<RestaurantView>> listAll(PageRequest page) {
-        var query = Restaurant.<Restaurant>findAll(Sort.by("createdAt").and("id"));
+        // newest first: the master console looks for the restaurant it just onboarded
+        var query = Restaurant.<Restaurant>findAll(Sort.descending("createdAt", "id"));
         return query.page(page.page, page.size).list().chain(items -> query.count()
                 .map(total -> new PageResult<>(items.stream().map(RestaurantView::of).toList(), page.page, page.size,
                         total)));
