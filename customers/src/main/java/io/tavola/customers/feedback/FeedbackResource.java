@@ -1,0 +1,193 @@
+package io.tavola.customers.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import io.tavola.common.error.ApiException;
+import io.tavola.common.event.EventEnvelope;
+import io.tavola.common.security.Caller;
+import io.tavola.common.security.Role;
+import io.tavola.common.web.PageRequest;
+import io.tavola.customers.history.OrderHistory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+@Path("/api/v1/feedback")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+
+    private static final Logger LOG = Logger.getLogger(FeedbackResource.class);
+    /** How long after ordering a guest of that table may rate it: the lifetime of a guest token. */
+    private static final Duration GUEST_WINDOW = Duration.ofHours(4);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Channel("feedback-events")
+    MutinyEmitter<String> events;
+
+    public record NewFeedback(@NotNull UUID orderId, @NotNull @Min(1) @Max(5) Integer rating,
+            @Size(max = 2000) String comment) {}
+
+    public record FeedbackView(UUID id, UUID restaurantId, UUID orderId, int rating, String comment,
+            String author, Instant createdAt) {
+
+        static FeedbackView of(Feedback f) {
+            return new FeedbackView(f.id, f.restaurantId, f.orderId, f.rating, f.comment,
+                    f.customerId != null ? "customer" : "guest", f.createdAt);
+        }
+    }
+
+    public record FeedbackPage(List<FeedbackView> items, int page, int size, long total, Double averageRating,
+            Map<Integer, Long> distribution) {}
+
+    /** A diner rates one of its own served or completed orders, once. */
+    @POST
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.GUEST_ROLE })
+    public Uni<Response> rate(@Valid @NotNull NewFeedback body) {
+        return Panache.withTransaction(() -> OrderHistory.<OrderHistory>findById(body.orderId()).chain(order -> {
+            if (order == null || !isOwnOrder(order)) {
+                throw ApiException.notFound("Order");
+            }
+            if (!order.rateable()) {
+                throw ApiException.conflict("order-not-served", "Only served or completed orders can be rated");
+            }
+            return Feedback.count("orderId", order.orderId).chain(existing -> {
+                if (existing > 0) {
+                    throw ApiException.conflict("already-rated", "This order has already been rated");
+                }
+                Feedback feedback = new Feedback();
+                feedback.id = UUID.randomUUID();
+                feedback.restaurantId = order.restaurantId;
+                feedback.orderId = order.orderId;
+                feedback.rating = body.rating().shortValue();
+                feedback.comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().trim();
+                feedback.createdAt = Instant.now();
+                if (caller.role() == Role.GUEST) {
+                    feedback.guestSubject = caller.userId();
+                } else {
+                    feedback.customerId = caller.userId();
+                }
+                return feedback.<Feedback>persistAndFlush();
+            });
+        })).onFailure(FeedbackResource::isUniqueViolation)
+                .transform(e -> ApiException.conflict("already-rated", "This order has already been rated"))
+                .call(saved -> saved.rating <= 2 ? announceLowRating(saved) : Uni.createFrom().voidItem())
+                .map(saved -> Response.created(URI.create("/api/v1/feedback/" + saved.id))
+                        .entity(FeedbackView.of(saved)).build());
+    }
+
+    /** Staff: their restaurant's feedback, newest first, with the average and the 1-5 distribution. */
+    @GET
+    @RolesAllowed({ Role.MASTER, Role.ADMIN, Role.WAITER_ROLE, Role.CHEF_ROLE })
+    @WithSession
+    public Uni<FeedbackPage> list(@QueryParam("restaurant_id") UUID restaurantId, @Valid @BeanParam PageRequest page) {
+        UUID rid;
+        if (caller.isMaster()) {
+            if (restaurantId == null) {
+                throw ApiException.invalidField("restaurant_id", "is required for master admins");
+            }
+            rid = restaurantId;
+        } else {
+            rid = caller.restaurantScope(restaurantId != null ? restaurantId : caller.ownRestaurant(),
+                    Role.RESTAURANT_ADMIN, Role.WAITER, Role.CHEF);
+        }
+        var found = Feedback.<Feedback>find("restaurantId", Sort.descending("createdAt"), rid)
+                .page(Page.of(page.page, page.size));
+        String stats = "select f.rating, count(f) from Feedback f where f.restaurantId = :rid group by f.rating";
+        return found.list().chain(items -> Feedback.getSession().chain(session -> session
+                .createSelectionQuery(stats, Object[].class).setParameter("rid", rid).getResultList())
+                .map(rows -> {
+                    Map<Integer, Long> distribution = new TreeMap<>();
+                    for (int r = 1; r <= 5; r++) {
+                        distribution.put(r, 0L);
+                    }
+                    long total = 0;
+                    long sum = 0;
+                    for (Object[] row : rows) {
+                        int rating = ((Number) row[0]).intValue();
+                        long count = (Long) row[1];
+                        distribution.put(rating, count);
+                        total += count;
+                        sum += rating * count;
+                    }
+                    Double average = total == 0 ? null : Math.round(sum * 100.0 / total) / 100.0;
+                    return new FeedbackPage(items.stream().map(FeedbackView::of).toList(), page.page, page.size, total,
+                            average, distribution);
+                }));
+    }
+
+    private boolean isOwnOrder(OrderHistory order) {
+        if (caller.role() == Role.CUSTOMER) {
+            return caller.userId().equals(order.customerId);
+        }
+        return caller.restaurantId().map(order.restaurantId::equals).orElse(false)
+                && caller.tableId().map(t -> t.equals(order.tableId)).orElse(false)
+                && order.orderedAt.isAfter(Instant.now().minus(GUEST_WINDOW));
+    }
+
+    private Uni<Void> announceLowRating(Feedback feedback) {
+        var data = json.createObjectNode()
+                .put("feedback_id", feedback.id.toString())
+                .put("order_id", feedback.orderId.toString())
+                .put("rating", feedback.rating)
+                .put("comment", feedback.comment);
+        EventEnvelope event = EventEnvelope.of("feedback.low_rating", feedback.restaurantId, data);
+        try {
+            String body = json.writeValueAsString(event);
+            Message<String> message = Message.of(body).addMetadata(OutgoingRabbitMQMetadata.builder()
+                    .withRoutingKey(event.routingKey()).withContentType("application/json")
+                    .withDeliveryMode(2).build());
+            return events.sendMessage(message).onFailure().recoverWithItem(e -> {
+                LOG.warnf("Low-rating event for feedback %s not published: %s", feedback.id, e.getMessage());
+                return null;
+            });
+        } catch (Exception e) {
+            LOG.warnf("Low-rating event for feedback %s not published: %s", feedback.id, e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

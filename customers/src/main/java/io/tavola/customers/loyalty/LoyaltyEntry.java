@@ -1,0 +1,33 @@
+package io.tavola.customers.loyalty;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "loyalty_ledger")
+public class LoyaltyEntry extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    @Column(name = "restaurant_id")
+    public UUID restaurantId;
+
+    @Column(name = "order_id")
+    public UUID orderId;
+
+    public int points;
+
+    public String reason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}
