@@ -1,11 +1,11 @@
 package io.tavola.orders.order;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
-import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
-import jakarta.annotation.security.RolesAllowed;
+import io.tavola.orders.web.QueryValues;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 @Path("/api/v1/orders")
+@Authenticated
 public class OrderResource {
 
     @Inject
@@ -36,7 +37,6 @@ public class OrderResource {
 
     /** Places an order; a retry with the same {@code Idempotency-Key} answers the first order again (201). */
     @POST
-    @RolesAllowed({ Role.GUEST_ROLE, Role.CUSTOMER_ROLE, Role.WAITER_ROLE, Role.ADMIN, Role.MASTER, Role.CHEF_ROLE })
     public Uni<Response> place(@NotNull @Valid PlaceOrderRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
@@ -50,37 +50,24 @@ public class OrderResource {
     }
 
     @GET
-    @RolesAllowed({ Role.GUEST_ROLE, Role.CUSTOMER_ROLE, Role.WAITER_ROLE, Role.ADMIN, Role.MASTER, Role.CHEF_ROLE })
     public Uni<PageResult<OrderView>> list(@QueryParam("restaurant_id") String restaurantId,
             @QueryParam("status") String status, @QueryParam("table_id") String tableId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("active") boolean active,
             @Valid @BeanParam PageRequest page) {
-        return reads.list(new OrderReads.Filter(uuid("restaurant_id", restaurantId), status, uuid("table_id", tableId),
+        return reads.list(new OrderReads.Filter(QueryValues.uuid("restaurant_id", restaurantId), status,
+                QueryValues.uuid("table_id", tableId),
                 from, to, active), page);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Role.GUEST_ROLE, Role.CUSTOMER_ROLE, Role.WAITER_ROLE, Role.ADMIN, Role.MASTER, Role.CHEF_ROLE })
     public Uni<OrderView> get(@PathParam("id") UUID id) {
         return reads.get(id);
     }
 
     @PUT
     @Path("/{id}/status")
-    @RolesAllowed({ Role.GUEST_ROLE, Role.CUSTOMER_ROLE, Role.WAITER_ROLE, Role.ADMIN, Role.MASTER, Role.CHEF_ROLE })
     public Uni<OrderView> changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest request) {
         return flow.change(id, request.status());
-    }
-
-    static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(field, "must be a valid UUID");
-        }
     }
 }

@@ -1,10 +1,11 @@
 package io.tavola.orders.session;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
+import io.tavola.orders.web.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,11 +19,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import java.util.UUID;
 
 @Path("/api/v1/sessions")
-@RolesAllowed({ Role.GUEST_ROLE, Role.WAITER_ROLE, Role.ADMIN, Role.MASTER, Role.CHEF_ROLE, Role.CUSTOMER_ROLE })
+@Authenticated
 public class SessionResource {
 
     @Inject
@@ -46,7 +46,7 @@ public class SessionResource {
     @GET
     public Uni<PageResult<SessionSummary>> list(@QueryParam("restaurant_id") String restaurantId,
             @QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
-        return sessions.list(uuid("restaurant_id", restaurantId), status, page);
+        return sessions.list(QueryValues.uuid("restaurant_id", restaurantId), status, page);
     }
 
     @GET
@@ -82,37 +82,7 @@ public class SessionResource {
     public Uni<Bill> bill(@PathParam("id") UUID id, @QueryParam("tip_percent") String tipPercent,
             @QueryParam("tip_amount") String tipAmount, @QueryParam("split") String split,
             @QueryParam("parts") String parts) {
-        return bills.bill(id, new SessionBills.Ask(decimal("tip_percent", tipPercent), decimal("tip_amount", tipAmount),
-                split, parts == null ? null : integer("parts", parts)));
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "must be a number");
-        }
-    }
-
-    private static Integer integer(String field, String value) {
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "must be a whole number");
-        }
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(field, "must be a valid UUID");
-        }
+        return bills.bill(id, new SessionBills.Ask(QueryValues.decimal("tip_percent", tipPercent),
+                QueryValues.decimal("tip_amount", tipAmount), split, QueryValues.integer("parts", parts)));
     }
 }
