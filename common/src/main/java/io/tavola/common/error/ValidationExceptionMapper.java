@@ -2,6 +2,7 @@ package io.tavola.common.error;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,32 +36,38 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
     }
 
     /**
-     * Drops the method and parameter nodes of a parameter violation ({@code create.request.tableNumber})
-     * and converts to the snake_case used on the wire ({@code table_number}); a missing body is "body".
+     * The field as the client wrote it in the JSON: method and parameter nodes dropped, snake_case, list
+     * positions on the list's own segment ({@code modifier_groups[0].options[1].price_delta}); a
+     * violation of a whole parameter is named after it, or "body".
      */
     static String fieldName(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        int index = 0;
+        List<String> segments = new ArrayList<>();
+        String leafParameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            boolean methodOrParameter = node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER;
-            if (!methodOrParameter && node.getName() != null) {
-                String name = snakeCase(node.getName());
-                if (node.getIndex() != null) {
-                    name = name + "[" + node.getIndex() + "]";
-                }
-                names.add(name);
-            } else if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
-                index++;
-                if (!violation.getPropertyPath().toString().contains(node.getName() + ".")) {
-                    names.add(snakeCase(node.getName()));
-                }
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                leafParameter = node.getName();
+                continue;
+            }
+            leafParameter = null;
+            // an element of a list: its index belongs to the list's segment
+            if (node.isInIterable() && !segments.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                int last = segments.size() - 1;
+                segments.set(last, segments.get(last) + "[" + (position == null ? "" : position) + "]");
+            }
+            if (kind != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                segments.add(snakeCase(node.getName()));
             }
         }
-        if (names.isEmpty()) {
-            return index > 0 ? "body" : violation.getPropertyPath().toString();
+        if (segments.isEmpty()) {
+            return leafParameter != null ? snakeCase(leafParameter) : "body";
         }
-        return String.join(".", names);
+        return String.join(".", segments);
     }
 
     static String snakeCase(String camel) {
