@@ -38,11 +38,11 @@ public class SpaRoute {
     }
 
     void register(@Observes Router router) {
-        // after every other route, so nothing registered elsewhere is shadowed
-        int last = Integer.MAX_VALUE - 100;
+        // These routes sit before Quarkus REST's catch-all (which would answer 404 for every path), so
+        // they step aside explicitly for everything that is not the app's.
         if (!Files.isRegularFile(dir.resolve("index.html"))) {
             LOG.infof("No web app at %s: its pages answer with a placeholder", dir);
-            router.route().order(last).handler(rc -> {
+            router.route().handler(rc -> {
                 if (isRead(rc) && isAppPage(rc.normalizedPath())) {
                     rc.response().putHeader("Content-Type", "text/html; charset=utf-8").end(PLACEHOLDER);
                 } else {
@@ -54,14 +54,14 @@ public class SpaRoute {
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
                 .setIndexPage("index.html")
                 .setDefaultContentEncoding("UTF-8");
-        router.route().order(last).handler(rc -> {
+        router.route().handler(rc -> {
             if (isRead(rc) && !isNotOurs(rc.normalizedPath())) {
                 files.handle(rc);
             } else {
                 rc.next();
             }
         });
-        router.route().order(last + 1).handler(this::historyFallback);
+        router.route().handler(this::historyFallback);
     }
 
     private void historyFallback(RoutingContext rc) {

@@ -41,6 +41,20 @@ public final class LiveClient implements AutoCloseable {
         return client;
     }
 
+    /** The HTTP status with which the gateway refuses the upgrade; fails if it accepts. */
+    public static int refusal(URI base, String path, String token) {
+        try (LiveClient accepted = connect(base, path, token)) {
+            throw new AssertionError("the gateway accepted " + path);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof io.vertx.core.http.UpgradeRejectedException rejected) {
+                    return rejected.getStatus();
+                }
+            }
+            throw e;
+        }
+    }
+
     /** What a browser's encodeURIComponent makes of the value. */
     static String encodeUriComponent(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -53,6 +67,10 @@ public final class LiveClient implements AutoCloseable {
 
     public CloseReason awaitClose(Duration timeout) {
         return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10)).until(closed::get, r -> r != null);
+    }
+
+    public boolean isOpen() {
+        return closed.get() == null && connection.isOpen();
     }
 
     public List<JsonObject> frames() {

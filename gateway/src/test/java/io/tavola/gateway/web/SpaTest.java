@@ -1,0 +1,46 @@
+package io.tavola.gateway.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The test profile serves the small app in src/test/resources/spa. */
+@QuarkusTest
+class SpaTest {
+
+    @Test
+    void theAppIsServedAtTheRootWithItsAssets() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("tavola-spa-index"));
+        given().get("/assets/app.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("tavola-spa-asset"));
+    }
+
+    @Test
+    void clientSideRoutesFallBackToIndexHtml() {
+        for (String page : new String[] { "/t/qr-abc123", "/kitchen", "/admin", "/admin/menu/items" }) {
+            given().get(page).then().statusCode(200).contentType(containsString("text/html"))
+                    .body(containsString("tavola-spa-index"));
+        }
+    }
+
+    @Test
+    void unknownFilesAreNotFoundRatherThanTheApp() {
+        given().get("/assets/missing.js").then().statusCode(404).body(not(containsString("tavola-spa-index")));
+        given().get("/nothing-here").then().statusCode(404);
+    }
+
+    @Test
+    void theAppShadowsNeitherApiNorHealthNorQuarkusEndpoints() {
+        given().get("/api/v1/nothing").then().statusCode(404).contentType("application/problem+json");
+        given().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+        given().get("/ws/kitchen").then().statusCode(not(200));
+    }
+}
