@@ -80,4 +80,27 @@ class RegisterTest {
                 .post("/api/v1/auth/register").then().statusCode(409);
         assertEquals(1, usersNamed(name));
     }
+
+    @Test
+    void concurrentRegistrationsOfOneNameCreateOneAccountAndNo500() throws Exception {
+        String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> client().body(body(name, name + n + "@example.com", "long-enough-secret"))
+                        .post("/api/v1/auth/register").statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, usersNamed(name));
+    }
 }

@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.auth.token.RefreshTokenService;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.error.DatabaseFailures;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
@@ -58,7 +59,7 @@ public class UserService {
             user.createdAt = Instant.now();
             user.updatedAt = user.createdAt;
             return user.<User>persistAndFlush();
-        }).onFailure(UserService::isUniqueViolation)
+        }).onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> ApiException.conflict("username-or-email-taken",
                         "That username or email is already registered"));
     }
@@ -188,15 +189,6 @@ public class UserService {
         }).replaceWithVoid();
     }
 
-    /** A concurrent insert won the race past the pre-check: the unique indexes decide. */
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     static void checkPasswordPolicy(String username, String password) {
         if (password.length() < 10) {

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.error.DatabaseFailures;
 import io.tavola.common.event.EventEnvelope;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
@@ -104,7 +105,7 @@ public class FeedbackResource {
                 }
                 return feedback.<Feedback>persistAndFlush();
             });
-        })).onFailure(FeedbackResource::isUniqueViolation)
+        })).onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> ApiException.conflict("already-rated", "This order has already been rated"))
                 .call(saved -> saved.rating <= 2 ? announceLowRating(saved) : Uni.createFrom().voidItem())
                 .map(saved -> Response.created(URI.create("/api/v1/feedback/" + saved.id))
@@ -182,12 +183,4 @@ public class FeedbackResource {
         }
     }
 
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
