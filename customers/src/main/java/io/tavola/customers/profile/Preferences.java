@@ -1,17 +1,16 @@
 package io.tavola.customers.profile;
 
 import io.tavola.common.error.ApiException;
+import io.tavola.common.menu.FoodLabels;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** The vocabularies a diner picks from: the menu's dietary tags and the EU's 14 allergens. */
+/** The vocabularies a diner picks from: the menu's own (common's {@link FoodLabels}). */
 public final class Preferences {
 
-    public static final Set<String> DIETARY_TAGS = Set.of("vegetarian", "vegan", "gluten_free", "dairy_free",
-            "halal", "kosher", "spicy", "nut_free", "low_carb");
-    public static final Set<String> ALLERGENS = Set.of("celery", "cereals_gluten", "crustaceans", "eggs", "fish",
-            "lupin", "milk", "molluscs", "mustard", "nuts", "peanuts", "sesame", "soya", "sulphites");
+    public static final Set<String> DIETARY_TAGS = FoodLabels.DIETARY_TAGS;
+    public static final Set<String> ALLERGENS = FoodLabels.ALLERGENS;
 
     private Preferences() {}
 
@@ -22,7 +21,7 @@ public final class Preferences {
         for (String value : values) {
             if (!allowed.contains(value)) {
                 throw ApiException.invalidField(field, "unknown value '" + value + "'; allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                        + String.join(", ", List.copyOf(allowed)));
             }
         }
         return String.join(",", values.stream().distinct().sorted().toList());
