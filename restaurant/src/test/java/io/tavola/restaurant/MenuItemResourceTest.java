@@ -186,8 +186,15 @@ class MenuItemResourceTest {
         as(TestTokens.admin(rid)).body("{\"category_id\": \"not-a-uuid\", \"name\": \"X\", \"price\": 1}")
                 .post(PATH, rid).then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("category_id"));
+        // JSON that does not even parse cannot name a field: problem+json "malformed-json"
         as(TestTokens.admin(rid)).body("{\"name\": \"X\", \"price\": 9.5,,}").post(PATH, rid).then()
-                .statusCode(400).contentType(PROBLEM);
+                .statusCode(400).contentType(PROBLEM).body("type", org.hamcrest.Matchers.endsWith("/malformed-json"));
+        // a malformed value deep inside the body is named by its full path
+        as(TestTokens.admin(rid)).body("{\"category_id\": \"" + cat + "\", \"name\": \"X\", \"price\": 1, "
+                + "\"modifier_groups\": [{\"name\": \"Size\", \"min_select\": 1, \"max_select\": 1, "
+                + "\"options\": [{\"name\": \"L\", \"price_delta\": \"2,50\"}]}]}")
+                .post(PATH, rid).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("modifier_groups[0].options[0].price_delta"));
         Assertions.assertEquals(0, Tables.count("select count(*) from restaurant.menu_items where restaurant_id = '"
                 + rid + "'"));
 

@@ -1,5 +1,7 @@
 package io.tavola.restaurant.menu;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -197,7 +199,7 @@ public class MenuItemLogic {
                 .collect(Collectors.toMap(o -> o.id, Function.identity()));
         Set<UUID> keptGroups = new HashSet<>();
         Set<UUID> keptOptions = new HashSet<>();
-        List<io.quarkus.hibernate.reactive.panache.PanacheEntityBase> toPersist = new ArrayList<>();
+        List<PanacheEntityBase> toPersist = new ArrayList<>();
 
         for (int gi = 0; gi < wanted.size(); gi++) {
             ModifierGroupRequest gr = wanted.get(gi);
@@ -259,6 +261,6 @@ public class MenuItemLogic {
         for (var entity : toPersist) {
             chain = chain.chain(() -> entity.persist()).replaceWithVoid();
         }
-        return chain.call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush());
+        return chain.call(() -> Panache.flush());
     }
 }

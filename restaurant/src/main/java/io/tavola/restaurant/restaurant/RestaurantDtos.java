@@ -1,6 +1,7 @@
 package io.tavola.restaurant.restaurant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tavola.restaurant.image.ImageUrls;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,7 +71,7 @@ public final class RestaurantDtos {
 
         public static RestaurantView of(Restaurant r) {
             return new RestaurantView(r.id, r.name, r.address, r.phone, r.email, r.description,
-                    io.tavola.restaurant.image.ImageUrls.of(r.id, r.logoImageId), r.currency, r.timeZone, r.active,
+                    ImageUrls.of(r.id, r.logoImageId), r.currency, r.timeZone, r.active,
                     r.subscriptionPlan, r.subscriptionStatus, r.orderConfirmationRequired,
                     r.serviceRequestCooldownSeconds, r.createdAt, r.updatedAt);
         }
