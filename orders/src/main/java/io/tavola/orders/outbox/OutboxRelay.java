@@ -70,7 +70,7 @@ public class OutboxRelay {
     Duration maxBackoff;
 
     private Context context;
-    private RabbitMQClient client;
+    private volatile RabbitMQClient client;
     private volatile boolean connected;
     private volatile boolean stopped;
     private boolean busy;
