@@ -57,6 +57,14 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
             }
             rc.response().end();
         });
+        JsonObject problem = new JsonObject().put("type", "object").put("properties",
+                new JsonObject().put("type", new JsonObject().put("type", "string")));
+        serveOpenApi(auth, "/api/v1/auth/login", "Problem", problem);
+        serveOpenApi(restaurant, "/api/v1/restaurants/{rid}/menu", "Item", new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put("name", new JsonObject().put("type", "string"))));
+        serveOpenApi(orders, "/api/v1/orders", "Item", new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put("quantity", new JsonObject().put("type", "integer"))));
+        serveOpenApi(customers, "/api/v1/customers/me", "Problem", problem);
         orders.router().get("/api/v1/orders").handler(this::activeOrders);
         orders.router().get("/api/v1/sessions/:id").handler(this::session);
 
@@ -79,6 +87,30 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             ServiceDouble.await(vertx.close());
         }
+    }
+
+    /**
+     * A tiny document of one path answering {@code schemaName}, plus a health path the gateway does not
+     * route and a Problem schema every service shares.
+     */
+    private static void serveOpenApi(ServiceDouble service, String path, String schemaName, JsonObject schema) {
+        JsonObject ok = new JsonObject().put("description", "OK").put("content", new JsonObject()
+                .put("application/json", new JsonObject().put("schema",
+                        new JsonObject().put("$ref", "#/components/schemas/" + schemaName))));
+        JsonObject document = new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", service.name()).put("version", "1.0"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service.name())))
+                .put("paths", new JsonObject()
+                        .put(path, new JsonObject().put("get", new JsonObject().put("tags", new JsonArray().add(service.name()))
+                                .put("responses", new JsonObject().put("200", ok))))
+                        .put("/q/health", new JsonObject().put("get", new JsonObject())))
+                .put("components", new JsonObject().put("schemas", new JsonObject()
+                        .put(schemaName, schema)
+                        .put("Problem", new JsonObject().put("type", "object").put("properties",
+                                new JsonObject().put("type", new JsonObject().put("type", "string"))))));
+        service.router().get("/q/openapi").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
+                .end(document.encode()));
     }
 
     private void quote(RoutingContext rc, Buffer body) {
