@@ -227,7 +227,8 @@ public class OrderPlacement {
             throw ApiException.conflict("restaurant-inactive", "The restaurant does not take orders at the moment");
         }
         if (quote.lines() == null || quote.lines().size() != request.items().size()) {
-            throw new IllegalStateException("the restaurant service answered a quote with a different number of lines");
+            throw new ApiException(502, "restaurant-bad-answer", "Bad gateway",
+                    "The restaurant service answered the price check with a different number of lines");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < quote.lines().size(); i++) {

@@ -198,4 +198,33 @@ class TableSessionTest {
                 .body("items", hasSize(1));
         as(TestTokens.guest(r.id, UUID.randomUUID())).when().get("/api/v1/sessions").then().statusCode(403);
     }
+
+    @Test
+    void onlyTheTablesGuestsAndTheRestaurantsWaitersOpenOrJoinItsSession() {
+        TestRestaurant r = TestRestaurant.create();
+        UUID pizza = r.item("Margherita", "9.50");
+        r.publish();
+        UUID table = UUID.randomUUID();
+        String body = new JsonObject().put("restaurant_id", r.id.toString()).put("table_id", table.toString())
+                .put("table_label", "Garden 4").encode();
+        UUID other = UUID.randomUUID();
+        as(TestTokens.waiter(other)).body(body).when().post("/api/v1/sessions").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(TestTokens.admin(other)).body(body).when().post("/api/v1/sessions").then().statusCode(404);
+        as(TestTokens.chef(r.id)).body(body).when().post("/api/v1/sessions").then().statusCode(403);
+        as(TestTokens.customer(UUID.randomUUID())).body(body).when().post("/api/v1/sessions").then().statusCode(403);
+        as(TestTokens.master()).body("{\"table_id\": \"" + table + "\"}").when().post("/api/v1/sessions").then()
+                .statusCode(400).body("errors[0].field", equalTo("restaurant_id"));
+        assertEquals(0, Tables.count("select count(*) from orders.table_session where table_id = '" + table + "'"));
+
+        Response opened = as(TestTokens.waiter(r.id)).body(body).when().post("/api/v1/sessions");
+        opened.then().statusCode(201).body("table_label", equalTo("Garden 4"))
+                .body("diners[0].role", equalTo("waiter"));
+        String sessionId = opened.path("id");
+        assertEquals(true, opened.header("Location").endsWith("/api/v1/sessions/" + sessionId));
+        as(TestTokens.master()).body(body).when().post("/api/v1/sessions").then().statusCode(200)
+                .body("id", equalTo(sessionId));
+        place(TestTokens.guest(r.id, table), order(line(pizza, 1))).then().statusCode(201)
+                .body("session_id", equalTo(sessionId)).body("table_label", equalTo("Garden 4"));
+    }
 }
