@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -107,6 +108,29 @@ class TableResourceTest {
                 .statusCode(409).contentType(PROBLEM);
         as(TestTokens.admin(rid)).delete(PATH + "/{id}", rid, id).then().statusCode(204);
         as(TestTokens.admin(rid)).get(PATH + "/{id}", rid, id).then().statusCode(404);
+    }
+
+    /** Repeated: eight simultaneous submits usually race past the number check; the database decides. */
+    @RepeatedTest(3)
+    void concurrentDoubleSubmitCreatesOneTableAndAnswers409ToTheRest() throws Exception {
+        UUID rid = TestData.restaurant("Double submit");
+        String admin = TestTokens.admin(rid);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Callable<Integer> submit = () -> as(admin)
+                    .body(Map.of("table_number", "21", "capacity", 2)).post(PATH, rid).statusCode();
+            var answers = pool.invokeAll(java.util.Collections.nCopies(8, submit));
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                codes.add(answer.get());
+            }
+            Assertions.assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+            Assertions.assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdown();
+        }
+        Assertions.assertEquals(1, Tables.count("select count(*) from restaurant.dining_tables where restaurant_id = '"
+                + rid + "'"));
     }
 
     @Test
