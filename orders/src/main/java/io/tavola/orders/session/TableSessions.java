@@ -140,7 +140,9 @@ public class TableSessions {
                     if (!TableSession.OPEN.equals(tab.status)) {
                         throw ApiException.conflict("session-closed", "The session is already " + tab.status);
                     }
-                    return CustomerOrder.<CustomerOrder>list("sessionId = ?1", Sort.ascending("createdAt", "id"), tab.id)
+                    // the kitchen may be moving these orders right now: settle them one change at a time
+                    return CustomerOrder.<CustomerOrder>find("sessionId = ?1", Sort.ascending("createdAt", "id"), tab.id)
+                            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                             .chain(orders -> settle(tab, orders, outcome));
                 })
                 .chain(tab -> {

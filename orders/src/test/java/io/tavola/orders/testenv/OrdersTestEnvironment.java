@@ -9,11 +9,13 @@ import java.util.Map;
 /**
  * What the orders service needs around it in tests: an in-process double of the restaurant service's
  * HTTP API and a cuttable proxy in front of RabbitMQ for the outbox relay. Tests steer both over HTTP
- * ({@code tavola.test.double-url}): fixtures at {@code /__fixtures/...}, the broker at {@code /__broker/cut|restore}.
+ * (system property {@code tavola.test.double-url}): fixtures at {@code /__fixtures/...}, the broker at {@code /__broker/cut|restore}.
  * Registered once for every test class (and the packaged-jar ITs), so all share one application start.
  */
 @QuarkusTestResource(OrdersTestEnvironment.class)
 public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    static final String DOUBLE_URL = "tavola.test.double-url";
 
     private Vertx vertx;
 
@@ -37,9 +39,10 @@ public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManage
             });
             int port = RestaurantDouble.start(vertx, router).actualPort();
             String url = "http://127.0.0.1:" + port;
+            // JVM-wide, so tests find the double both beside @QuarkusTest and beside the packaged jar
+            System.setProperty(DOUBLE_URL, url);
             return Map.of(
                     "quarkus.rest-client.restaurant.url", url,
-                    "tavola.test.double-url", url,
                     "tavola.outbox.broker.host", "127.0.0.1",
                     "tavola.outbox.broker.port", Integer.toString(proxyPort));
         } catch (Exception e) {

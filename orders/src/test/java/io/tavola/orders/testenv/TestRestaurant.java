@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** A restaurant as the restaurant-service double knows it: settings and menu, published with {@link #publish()}. */
 public final class TestRestaurant {
@@ -86,6 +85,6 @@ public final class TestRestaurant {
     }
 
     private static String doubleUrl() {
-        return ConfigProvider.getConfig().getValue("tavola.test.double-url", String.class);
+        return System.getProperty(OrdersTestEnvironment.DOUBLE_URL);
     }
 }
