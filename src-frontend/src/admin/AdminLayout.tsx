@@ -1,0 +1,163 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useState } from 'react';
+import { Navigate, NavLink, Outlet } from 'react-router';
+import { staffApi } from '../api/endpoints';
+import type { EventEnvelope, LiveMessage, Role, ServiceRequested } from '../api/types';
+import { LoginForm } from '../auth/LoginForm';
+import { currentRestaurantId, useSession } from '../auth/session';
+import { useLiveSocket } from '../live/useLiveSocket';
+import { Button } from '../ui/ui';
+
+interface AdminContextValue {
+  restaurantId: string | null;
+  role: Role;
+  calls: ServiceRequested[];
+  dismissCall: (at: string) => void;
+}
+
+const AdminContext = createContext<AdminContextValue | null>(null);
+
+export function useAdmin(): AdminContextValue {
+  const value = useContext(AdminContext);
+  if (!value) throw new Error('useAdmin outside the staff console');
+  return value;
+}
+
+const SECTIONS: { to: string; label: string; roles: Role[] }[] = [
+  { to: 'restaurants', label: 'Restaurants', roles: ['master_admin'] },
+  { to: 'orders', label: 'Orders', roles: ['master_admin', 'restaurant_admin', 'waiter', 'chef'] },
+  { to: 'sessions', label: 'Tables & bills', roles: ['master_admin', 'restaurant_admin', 'waiter'] },
+  { to: 'menu', label: 'Menu', roles: ['master_admin', 'restaurant_admin', 'chef'] },
+  { to: 'tables', label: 'Tables & QR', roles: ['master_admin', 'restaurant_admin', 'waiter'] },
+  { to: 'staff', label: 'Staff', roles: ['master_admin', 'restaurant_admin'] },
+  { to: 'feedback', label: 'Feedback', roles: ['master_admin', 'restaurant_admin', 'waiter', 'chef'] },
+  { to: 'analytics', label: 'Analytics', roles: ['master_admin', 'restaurant_admin'] },
+];
+
+export function AdminLayout() {
+  const session = useSession();
+  const user = session.user;
+  if (!user) return <LoginForm title="Tavola staff console" />;
+  return <Console />;
+}
+
+function Console() {
+  const session = useSession();
+  const user = session.user!;
+  const rid = currentRestaurantId(session);
+  const queryClient = useQueryClient();
+  const [calls, setCalls] = useState<ServiceRequested[]>([]);
+  const restaurant = useQuery({ queryKey: ['restaurant', rid], queryFn: () => staffApi.restaurant(rid ?? ''), enabled: !!rid });
+
+  // the restaurant's live events keep every staff list fresh
+  const onLive = useCallback(
+    (m: LiveMessage) => {
+      if (m.kind === 'snapshot') {
+        void queryClient.invalidateQueries({ queryKey: ['orders'] });
+        return;
+      }
+      if (m.kind !== 'event') return;
+      const type = m.event.type;
+      if (type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['orders'] });
+      if (type.startsWith('session.') || type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      if (type.startsWith('menu.')) void queryClient.invalidateQueries({ queryKey: ['menu-items'] });
+      if (type === 'session.service_requested') {
+        setCalls((c) => [...c, (m.event as EventEnvelope<ServiceRequested>).data]);
+      }
+    },
+    [queryClient],
+  );
+  const live = useLiveSocket(rid ? `/ws/kitchen/${rid}` : null, session.freshToken, session.refresh, onLive);
+
+  const sections = SECTIONS.filter((s) => s.roles.includes(user.role));
+  return (
+    <AdminContext.Provider value={{ restaurantId: rid, role: user.role, calls, dismissCall: (at) => setCalls((c) => c.filter((x) => x.requested_at !== at)) }}>
+      <div className="min-h-screen md:flex">
+        <a href="#admin-main" className="sr-only focus:not-sr-only">
+          Skip to content
+        </a>
+        <aside className="no-print border-b border-stone-300 bg-stone-900 text-stone-50 md:min-h-screen md:w-56 md:border-0">
+          <div className="p-4">
+            <p className="text-lg font-bold">Tavola</p>
+            <p className="text-sm text-stone-300">{restaurant.data?.name ?? (user.role === 'master_admin' ? 'All restaurants' : '')}</p>
+            <p className="mt-1 text-xs text-stone-400">
+              {user.username} · {user.role.replace('_', ' ')}
+            </p>
+          </div>
+          <nav aria-label="Console">
+            <ul className="flex flex-wrap gap-1 px-2 pb-2 md:flex-col">
+              {sections.map((s) => (
+                <li key={s.to}>
+                  <NavLink
+                    to={`/admin/${s.to}`}
+                    className={({ isActive }) => `block rounded px-3 py-2 text-sm ${isActive ? 'bg-stone-50 font-semibold text-stone-900' : 'text-stone-100 hover:bg-stone-700'}`}
+                  >
+                    {s.label}
+                  </NavLink>
+                </li>
+              ))}
+              {rid && (
+                <li>
+                  <a href={user.role === 'master_admin' ? `/kitchen?restaurant=${rid}` : '/kitchen'} className="block rounded px-3 py-2 text-sm text-stone-100 hover:bg-stone-700">
+                    Kitchen display ↗
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="p-3">
+            <Button variant="secondary" className="w-full" onClick={() => void session.logout()}>
+              Sign out
+            </Button>
+          </div>
+        </aside>
+        <div className="flex-1">
+          {rid && live.status === 'reconnecting' && (
+            <p role="status" className="no-print bg-amber-100 px-4 py-2 text-sm text-amber-950">
+              Live updates paused — reconnecting…
+            </p>
+          )}
+          {calls.length > 0 && (
+            <ul aria-label="Table calls" className="no-print flex flex-col gap-1 bg-blue-50 p-2">
+              {calls.map((c) => (
+                <li key={c.requested_at + c.table_id} role="alert" className="flex items-center justify-between rounded bg-white px-3 py-2 text-sm shadow">
+                  <span>
+                    <strong>{c.table_label ?? 'A table'}</strong> {c.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} ({new Date(c.requested_at).toLocaleTimeString()})
+                  </span>
+                  <Button variant="ghost" onClick={() => setCalls((all) => all.filter((x) => x !== c))}>
+                    Done
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <main id="admin-main" className="p-4">
+            <Outlet />
+          </main>
+        </div>
+      </div>
+    </AdminContext.Provider>
+  );
+}
+
+export function AdminHome() {
+  const user = useSession((s) => s.user);
+  return <Navigate to={user?.role === 'master_admin' ? '/admin/restaurants' : '/admin/orders'} replace />;
+}
+
+/** Pages that work on one restaurant say so when a master admin has not picked one yet. */
+export function NeedsRestaurant({ children }: { children: React.ReactNode }) {
+  const { restaurantId } = useAdmin();
+  if (!restaurantId) {
+    return (
+      <p className="rounded-md border border-dashed border-stone-400 p-6 text-center">
+        Pick a restaurant on the <NavLink to="/admin/restaurants" className="text-blue-800 underline">Restaurants</NavLink> page first.
+      </p>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function PageTitle({ children }: { children: React.ReactNode }) {
+  return <h1 className="mb-4 text-2xl font-bold">{children}</h1>;
+}

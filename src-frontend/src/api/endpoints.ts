@@ -1,0 +1,91 @@
+import { qs, request } from './client';
+import type {
+  Bill, Category, DiningTable, FeedbackPage, GuestToken, MenuItem, MenuItemRequest, Order, OrderStatus, Page,
+  PlaceOrderRequest, PublicMenu, QrLookup, Restaurant, Role, SalesReport, ServiceRequested, SessionSummary,
+  TableSession, TableStatus, User, Uuid,
+} from './types';
+
+const r = (rid: Uuid) => `/api/v1/restaurants/${encodeURIComponent(rid)}`;
+
+/** Public endpoints a diner uses before and after getting a guest token. */
+export const dinerApi = {
+  lookupTable: (qrToken: string) => request<QrLookup>(`/api/v1/tables/${encodeURIComponent(qrToken)}`, { auth: 'none' }),
+  guestToken: (qrToken: string) =>
+    request<GuestToken>('/api/v1/auth/guest', { method: 'POST', body: { qr_token: qrToken }, auth: 'none' }),
+  menu: (rid: Uuid) => request<PublicMenu>(`${r(rid)}/menu`, { auth: 'none' }),
+  joinSession: () => request<TableSession>('/api/v1/sessions', { method: 'POST', body: {}, auth: 'guest' }),
+  session: (id: Uuid) => request<TableSession>(`/api/v1/sessions/${id}`, { auth: 'guest' }),
+  placeOrder: (body: PlaceOrderRequest, idempotencyKey: string) =>
+    request<Order>('/api/v1/orders', { method: 'POST', body, auth: 'guest', headers: { 'Idempotency-Key': idempotencyKey } }),
+  cancelOrder: (id: Uuid) =>
+    request<Order>(`/api/v1/orders/${id}/status`, { method: 'PUT', body: { status: 'CANCELLED' }, auth: 'guest' }),
+  serviceRequest: (sessionId: Uuid, kind: 'waiter' | 'bill') =>
+    request<ServiceRequested>(`/api/v1/sessions/${sessionId}/service-requests`, { method: 'POST', body: { kind }, auth: 'guest' }),
+  bill: (sessionId: Uuid, ask: BillAsk) => request<Bill>(`/api/v1/sessions/${sessionId}/bill${billQuery(ask)}`, { auth: 'guest' }),
+};
+
+export interface BillAsk {
+  split: 'none' | 'equal' | 'items';
+  parts?: number;
+  tipPercent?: number;
+}
+
+export function billQuery(ask: BillAsk): string {
+  return qs({ split: ask.split, parts: ask.split === 'equal' ? ask.parts : undefined, tip_percent: ask.tipPercent || undefined });
+}
+
+/** Staff endpoints (the staff token, refreshed in one place). */
+export const staffApi = {
+  me: () => request<User>('/api/v1/auth/me'),
+  restaurants: (page = 0) => request<Page<Restaurant>>(`/api/v1/restaurants${qs({ page, size: 50 })}`),
+  restaurant: (rid: Uuid) => request<Restaurant>(r(rid)),
+  createRestaurant: (body: { name: string; currency: string; time_zone: string; address?: string; email?: string }) =>
+    request<Restaurant>('/api/v1/restaurants', { method: 'POST', body }),
+
+  categories: (rid: Uuid) => request<Page<Category>>(`${r(rid)}/categories${qs({ size: 100 })}`),
+  createCategory: (rid: Uuid, body: { name: string; description?: string; display_order?: number }) =>
+    request<Category>(`${r(rid)}/categories`, { method: 'POST', body }),
+  deleteCategory: (rid: Uuid, id: Uuid) => request<void>(`${r(rid)}/categories/${id}`, { method: 'DELETE' }),
+
+  menuItems: (rid: Uuid) => request<Page<MenuItem>>(`${r(rid)}/menu-items${qs({ size: 100 })}`),
+  createMenuItem: (rid: Uuid, body: MenuItemRequest) => request<MenuItem>(`${r(rid)}/menu-items`, { method: 'POST', body }),
+  updateMenuItem: (rid: Uuid, id: Uuid, body: MenuItemRequest) =>
+    request<MenuItem>(`${r(rid)}/menu-items/${id}`, { method: 'PUT', body }),
+  deleteMenuItem: (rid: Uuid, id: Uuid) => request<void>(`${r(rid)}/menu-items/${id}`, { method: 'DELETE' }),
+  setAvailability: (rid: Uuid, id: Uuid, available: boolean) =>
+    request<MenuItem>(`${r(rid)}/menu-items/${id}/availability`, { method: 'PUT', body: { is_available: available } }),
+  uploadItemImage: (rid: Uuid, id: Uuid, file: File) =>
+    request<MenuItem>(`${r(rid)}/menu-items/${id}/image`, { method: 'PUT', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } }),
+
+  tables: (rid: Uuid) => request<Page<DiningTable>>(`${r(rid)}/tables${qs({ size: 100 })}`),
+  createTable: (rid: Uuid, body: { table_number: string; label?: string; capacity: number; zone?: string }) =>
+    request<DiningTable>(`${r(rid)}/tables`, { method: 'POST', body }),
+  setTableStatus: (rid: Uuid, id: Uuid, status: TableStatus) =>
+    request<DiningTable>(`${r(rid)}/tables/${id}/status`, { method: 'PUT', body: { status } }),
+  rotateQr: (rid: Uuid, id: Uuid) => request<DiningTable>(`${r(rid)}/tables/${id}/qr-token/rotate`, { method: 'POST' }),
+  qrImage: (rid: Uuid, id: Uuid, format: 'png' | 'svg') =>
+    request<Response>(`${r(rid)}/tables/${id}/qr.${format}`, { raw: true }).then((res) => res.blob()),
+  qrSheet: (rid: Uuid) => request<Response>(`${r(rid)}/tables/qr-sheet`, { raw: true }).then((res) => res.blob()),
+
+  users: (rid: Uuid | null) => request<Page<User>>(`/api/v1/users${qs({ restaurant_id: rid, size: 100 })}`),
+  createUser: (body: { username: string; email: string; password: string; role: Role; restaurant_id?: Uuid | null }) =>
+    request<User>('/api/v1/users', { method: 'POST', body }),
+  setUserActive: (id: Uuid, active: boolean) => request<User>(`/api/v1/users/${id}`, { method: 'PUT', body: { is_active: active } }),
+
+  orders: (params: { restaurantId?: Uuid | null; active?: boolean; status?: OrderStatus; from?: string; to?: string; page?: number }) =>
+    request<Page<Order>>(
+      `/api/v1/orders${qs({ restaurant_id: params.restaurantId, active: params.active, status: params.status, from: params.from, to: params.to, page: params.page, size: 50 })}`,
+    ),
+  setOrderStatus: (id: Uuid, status: OrderStatus) => request<Order>(`/api/v1/orders/${id}/status`, { method: 'PUT', body: { status } }),
+
+  sessions: (restaurantId: Uuid | null, status?: string) =>
+    request<Page<SessionSummary>>(`/api/v1/sessions${qs({ restaurant_id: restaurantId, status, size: 50 })}`),
+  session: (id: Uuid) => request<TableSession>(`/api/v1/sessions/${id}`),
+  bill: (id: Uuid, ask: BillAsk) => request<Bill>(`/api/v1/sessions/${id}/bill${billQuery(ask)}`),
+  closeSession: (id: Uuid, status: 'completed' | 'cancelled') =>
+    request<TableSession>(`/api/v1/sessions/${id}/close`, { method: 'POST', body: { status } }),
+
+  feedback: (restaurantId: Uuid | null, page = 0) => request<FeedbackPage>(`/api/v1/feedback${qs({ restaurant_id: restaurantId, page, size: 50 })}`),
+  analytics: (restaurantId: Uuid | null, from: string, to: string) =>
+    request<SalesReport>(`/api/v1/analytics${qs({ restaurant_id: restaurantId, from, to })}`),
+};

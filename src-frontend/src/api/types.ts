@@ -1,0 +1,292 @@
+// The JSON shapes of the gateway's API (docs/contracts.md and the services' DTO records), snake_case as on the wire.
+
+export type Uuid = string;
+
+export type Role = 'master_admin' | 'restaurant_admin' | 'chef' | 'waiter' | 'customer' | 'guest';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+  token_type: string;
+  expires_in: number;
+}
+
+export interface GuestToken {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  restaurant_id: Uuid;
+  table_id: Uuid;
+  table_label: string | null;
+  restaurant_name: string | null;
+}
+
+export interface User {
+  id: Uuid;
+  username: string;
+  email: string;
+  role: Role;
+  restaurant_id: Uuid | null;
+  is_active: boolean;
+  is_verified: boolean;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface Restaurant {
+  id: Uuid;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  description: string | null;
+  logo_url: string | null;
+  currency: string;
+  time_zone: string;
+  is_active: boolean;
+  subscription_plan: string;
+  subscription_status: string;
+  order_confirmation_required: boolean;
+  service_request_cooldown_seconds: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Category {
+  id: Uuid;
+  restaurant_id: Uuid;
+  name: string;
+  description: string | null;
+  display_order: number;
+}
+
+export interface ModifierOption {
+  id: Uuid;
+  name: string;
+  price_delta: number;
+  display_order: number;
+}
+
+export interface ModifierGroup {
+  id: Uuid;
+  name: string;
+  min_select: number;
+  max_select: number;
+  display_order: number;
+  options: ModifierOption[];
+}
+
+export interface MenuItem {
+  id: Uuid;
+  restaurant_id: Uuid;
+  category_id: Uuid;
+  name: string;
+  description: string | null;
+  price: number;
+  image_url: string | null;
+  is_available: boolean;
+  preparation_minutes: number | null;
+  dietary_tags: string[];
+  allergens: string[];
+  display_order: number;
+  modifier_groups: ModifierGroup[];
+}
+
+export interface MenuItemRequest {
+  category_id: Uuid;
+  name: string;
+  description?: string | null;
+  price: number;
+  is_available?: boolean;
+  preparation_minutes?: number | null;
+  dietary_tags?: string[];
+  allergens?: string[];
+  display_order?: number;
+  modifier_groups?: {
+    id?: Uuid;
+    name: string;
+    min_select: number;
+    max_select: number;
+    options: { id?: Uuid; name: string; price_delta: number }[];
+  }[];
+}
+
+export interface PublicMenuEntry {
+  id: Uuid;
+  name: string;
+  description: string | null;
+  price: number;
+  image_url: string | null;
+  preparation_minutes: number | null;
+  dietary_tags: string[];
+  allergens: string[];
+  modifier_groups: ModifierGroup[];
+}
+
+export interface PublicMenu {
+  restaurant: {
+    id: Uuid;
+    name: string;
+    description: string | null;
+    address: string | null;
+    phone: string | null;
+    logo_url: string | null;
+    currency: string;
+    time_zone: string;
+  };
+  categories: { id: Uuid; name: string; description: string | null; items: PublicMenuEntry[] }[];
+}
+
+export type TableStatus = 'available' | 'occupied' | 'reserved' | 'cleaning';
+
+export interface DiningTable {
+  id: Uuid;
+  restaurant_id: Uuid;
+  table_number: string;
+  label: string | null;
+  capacity: number;
+  status: TableStatus;
+  zone: string | null;
+  is_active: boolean;
+  qr_token: string;
+  qr_url: string;
+}
+
+export interface QrLookup {
+  restaurant_id: Uuid;
+  table_id: Uuid;
+  table_number: string;
+  label: string | null;
+  restaurant_name: string;
+  currency: string;
+}
+
+export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'PREPARING' | 'READY' | 'SERVED' | 'COMPLETED' | 'CANCELLED';
+
+export interface OrderItem {
+  menu_item_id: Uuid;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  modifiers: { option_id: Uuid; name: string; price_delta: number }[];
+  note: string | null;
+  line_total: number;
+}
+
+export interface Order {
+  id: Uuid;
+  restaurant_id: Uuid;
+  session_id: Uuid | null;
+  table_id: Uuid | null;
+  table_label: string | null;
+  customer_id: Uuid | null;
+  type: 'dine_in' | 'takeaway';
+  status: OrderStatus;
+  currency: string;
+  total_amount: number;
+  note: string | null;
+  items: OrderItem[];
+  created_at: string;
+  updated_at: string;
+  status_history: { from: OrderStatus | null; to: OrderStatus; at: string; by: Uuid | null; by_role: string | null }[];
+}
+
+export interface PlaceOrderRequest {
+  note?: string;
+  items: { menu_item_id: Uuid; quantity: number; modifier_option_ids: Uuid[]; note?: string }[];
+}
+
+export interface SessionSummary {
+  id: Uuid;
+  restaurant_id: Uuid;
+  table_id: Uuid;
+  table_label: string | null;
+  status: string;
+  opened_at: string;
+  closed_at: string | null;
+  total_amount: number;
+  currency: string;
+}
+
+export interface TableSession extends SessionSummary {
+  diners: { user_id: Uuid; role: string; joined_at: string }[];
+  orders: Order[];
+}
+
+export interface Bill {
+  session_id: Uuid;
+  table_id: Uuid;
+  table_label: string | null;
+  status: string;
+  currency: string;
+  lines: { order_id: Uuid; diner_id: Uuid | null; menu_item_id: Uuid; name: string; quantity: number; unit_price: number; line_total: number }[];
+  subtotal: number;
+  tip: number;
+  total: number;
+  split: { mode: 'none' | 'equal' | 'items'; parts: { part: number; diner_id: Uuid | null; subtotal: number; tip: number; amount: number }[] };
+}
+
+export interface ServiceRequested {
+  session_id: Uuid;
+  table_id: Uuid;
+  table_label: string | null;
+  kind: 'waiter' | 'bill';
+  requested_at: string;
+}
+
+export interface SalesReport {
+  restaurant_id: Uuid;
+  currency: string | null;
+  time_zone: string;
+  from: string;
+  to: string;
+  summary: { order_count: number; revenue: number; average_ticket: number | null; average_preparation_minutes: number | null };
+  by_day: { date: string; order_count: number; revenue: number }[];
+  by_hour: { hour: number; order_count: number; revenue: number }[];
+  popular_items: { menu_item_id: Uuid; name: string; quantity: number; revenue: number }[];
+}
+
+export interface Feedback {
+  id: Uuid;
+  restaurant_id: Uuid;
+  order_id: Uuid;
+  rating: number;
+  comment: string | null;
+  author: string;
+  created_at: string;
+}
+
+export interface FeedbackPage extends Page<Feedback> {
+  average_rating: number | null;
+  distribution: Record<string, number>;
+}
+
+/** An event envelope (DESIGN.md, Events) as the gateway's WebSockets push it. */
+export interface EventEnvelope<T = unknown> {
+  event_id: Uuid;
+  type: string;
+  occurred_at: string;
+  restaurant_id: Uuid;
+  data: T;
+}
+
+export type LiveMessage =
+  | { kind: 'snapshot'; scope: 'kitchen'; restaurant_id: Uuid; orders: Order[] }
+  | { kind: 'snapshot'; scope: 'session'; session: TableSession }
+  | { kind: 'event'; event: EventEnvelope }
+  | { kind: 'heartbeat'; at: string };

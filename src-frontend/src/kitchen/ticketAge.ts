@@ -1,0 +1,30 @@
+export type AgeLevel = 'fresh' | 'warning' | 'late';
+
+export interface AgeThresholds {
+  warningMinutes: number;
+  lateMinutes: number;
+}
+
+export const DEFAULT_THRESHOLDS: AgeThresholds = { warningMinutes: 5, lateMinutes: 8 };
+
+/** How urgent a ticket is: amber from 5 minutes, red from 8 (by default). */
+export function ageLevel(createdAt: string, nowMs: number, t: AgeThresholds = DEFAULT_THRESHOLDS): AgeLevel {
+  const minutes = (nowMs - Date.parse(createdAt)) / 60_000;
+  if (minutes >= t.lateMinutes) return 'late';
+  if (minutes >= t.warningMinutes) return 'warning';
+  return 'fresh';
+}
+
+/** "m:ss" since the ticket was placed (never negative when clocks disagree a little). */
+export function ageText(createdAt: string, nowMs: number): string {
+  const seconds = Math.max(0, Math.floor((nowMs - Date.parse(createdAt)) / 1000));
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export const AGE_CLASSES: Record<AgeLevel, string> = {
+  fresh: 'border-emerald-600 bg-white',
+  warning: 'border-amber-500 bg-amber-50',
+  late: 'border-red-600 bg-red-50',
+};

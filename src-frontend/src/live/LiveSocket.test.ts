@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay } from './backoff';
+import { bearerProtocols, liveUrl, LiveSocket, type LiveStatus, type WebSocketLike } from './LiveSocket';
+
+class FakeSocket implements WebSocketLike {
+  readyState = 0;
+  onopen: ((ev: Event) => unknown) | null = null;
+  onmessage: ((ev: MessageEvent) => unknown) | null = null;
+  onclose: ((ev: CloseEvent) => unknown) | null = null;
+  onerror: ((ev: Event) => unknown) | null = null;
+  closedWith: number | undefined;
+  constructor(readonly url: string, readonly protocols: string[]) {}
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  send(data: unknown) {
+    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data) }));
+  }
+  drop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code } as CloseEvent);
+  }
+  close(code?: number) {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
+}
+
+describe('reconnect backoff', () => {
+  it('doubles from one second up to a 30 second ceiling, with jitter in the upper half', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelay(n, 1000, 30_000, () => 1))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect(backoffDelay(3, 1000, 30_000, () => 0)).toBe(4000);
+    for (let i = 0; i < 50; i++) {
+      const d = backoffDelay(2);
+      expect(d).toBeGreaterThanOrEqual(2000);
+      expect(d).toBeLessThanOrEqual(4000);
+    }
+  });
+});
+
+describe('live socket', () => {
+  let sockets: FakeSocket[];
+  let statuses: LiveStatus[];
+  let messages: unknown[];
+  let token: string | null;
+
+  function socket(extra: Partial<ConstructorParameters<typeof LiveSocket>[0]> = {}) {
+    return new LiveSocket({
+      url: 'ws://gw/ws/kitchen/r1',
+      token: async () => token,
+      onMessage: (m) => messages.push(m),
+      onStatus: (s) => statuses.push(s),
+      createSocket: (url, protocols) => {
+        const s = new FakeSocket(url, protocols);
+        sockets.push(s);
+        return s;
+      },
+      random: () => 1,
+      ...extra,
+    });
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sockets = [];
+    statuses = [];
+    messages = [];
+    token = 'tok-1';
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('carries the token in the subprotocols, never in the URL', async () => {
+    const live = socket();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets[0]!.url).toBe('ws://gw/ws/kitchen/r1');
+    expect(sockets[0]!.protocols).toEqual(bearerProtocols('tok-1'));
+    expect(bearerProtocols('a.b.c')).toEqual(['bearer-token-carrier', 'quarkus-http-upgrade%23Authorization%23Bearer%20a.b.c']);
+    expect(liveUrl('/ws/x', { protocol: 'https:', host: 'tavola.example' })).toBe('wss://tavola.example/ws/x');
+    live.stop();
+  });
+
+  it('is open once the snapshot arrives and hands every message on', async () => {
+    const live = socket();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.open();
+    sockets[0]!.send({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    sockets[0]!.send({ kind: 'heartbeat', at: 'now' });
+    expect(statuses).toEqual(['connecting', 'open']);
+    expect(messages).toHaveLength(2);
+    live.stop();
+  });
+
+  it('reconnects after a drop with growing delays, asks for the token again, and resets after a snapshot', async () => {
+    const live = socket();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.drop();
+    expect(statuses.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sockets).toHaveLength(1);
+    token = 'tok-2';
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1]!.protocols[1]).toContain('tok-2');
+    sockets[1]!.drop();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(sockets).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets).toHaveLength(3);
+    // a good connection resets the backoff: the next loss retries after one second again
+    sockets[2]!.send({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    sockets[2]!.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(4);
+    live.stop();
+  });
+
+  it('treats a silent connection as lost and reconnects', async () => {
+    const live = socket({ silenceMs: 5000 });
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.open();
+    await vi.advanceTimersByTimeAsync(4000);
+    sockets[0]!.send({ kind: 'heartbeat', at: 'now' });
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets[0]!.closedWith).toBe(4000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
+    live.stop();
+  });
+
+  it('renews the token once after a policy refusal, then gives up', async () => {
+    const renew = vi.fn(async () => {
+      token = 'tok-renewed';
+      return token;
+    });
+    const live = socket({ renewToken: renew });
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.drop(1008);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.drop(1008);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    expect(statuses.at(-1)).toBe('denied');
+  });
+
+  it('does not reconnect after stop, and reconnectNow skips the wait', async () => {
+    const live = socket();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.drop();
+    live.reconnectNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets).toHaveLength(2);
+    live.stop();
+    expect(sockets[1]!.closedWith).toBe(1000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    expect(statuses.at(-1)).toBe('stopped');
+  });
+
+  it('reports denied without a token instead of connecting', async () => {
+    token = null;
+    const live = socket();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets).toHaveLength(0);
+    expect(statuses.at(-1)).toBe('denied');
+  });
+});

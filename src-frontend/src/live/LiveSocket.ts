@@ -1,0 +1,185 @@
+import type { LiveMessage } from '../api/types';
+import { backoffDelay } from './backoff';
+
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'denied' | 'stopped';
+
+export interface WebSocketLike {
+  readonly readyState: number;
+  onopen: ((ev: Event) => unknown) | null;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
+  onclose: ((ev: CloseEvent) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
+  close(code?: number, reason?: string): void;
+}
+
+export interface LiveSocketOptions {
+  /** Absolute ws(s):// URL of the gateway endpoint. */
+  url: string;
+  /** The bearer token for each (re)connect: asked every time, so a refreshed token is used. */
+  token: () => Promise<string | null>;
+  /** Called after the gateway refused the token (close 1008) before giving up: answers a renewed token or null. */
+  renewToken?: () => Promise<string | null>;
+  onMessage: (message: LiveMessage) => void;
+  onStatus: (status: LiveStatus, retryInMs?: number) => void;
+  createSocket?: (url: string, protocols: string[]) => WebSocketLike;
+  /** No frame (the gateway sends heartbeats) for this long means the connection is dead. */
+  silenceMs?: number;
+  random?: () => number;
+}
+
+/** The subprotocols that carry the token into the upgrade's Authorization header (never the URL). */
+export function bearerProtocols(token: string): string[] {
+  return ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)];
+}
+
+/** Absolute WebSocket URL for a path on the page's own origin (the gateway). */
+export function liveUrl(path: string, location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
+}
+
+/**
+ * One live connection to the gateway that keeps itself up: reconnects with backoff after any loss, and
+ * the gateway answers every (re)connect with a fresh snapshot first, so nothing missed while away is lost.
+ */
+export class LiveSocket {
+  private socket: WebSocketLike | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private silenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private renewed = false;
+  private readonly opts: LiveSocketOptions;
+
+  constructor(opts: LiveSocketOptions) {
+    this.opts = opts;
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.close(1000, 'bye');
+    }
+    this.opts.onStatus('stopped');
+  }
+
+  /** Reconnect now (the browser came back online, or the user asked). */
+  reconnectNow(): void {
+    if (this.stopped) return;
+    this.attempt = 0;
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.close(1000, 'reconnect');
+    }
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    this.opts.onStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
+    let token: string | null;
+    try {
+      token = await this.opts.token();
+    } catch {
+      token = null;
+    }
+    if (this.stopped) return;
+    if (!token) {
+      this.opts.onStatus('denied');
+      return;
+    }
+    const create = this.opts.createSocket ?? ((url, protocols) => new WebSocket(url, protocols) as WebSocketLike);
+    let socket: WebSocketLike;
+    try {
+      socket = create(this.opts.url, bearerProtocols(token));
+    } catch {
+      this.scheduleRetry();
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      this.armSilenceWatch();
+    };
+    socket.onmessage = (ev: MessageEvent) => {
+      this.armSilenceWatch();
+      let message: LiveMessage;
+      try {
+        message = JSON.parse(String(ev.data)) as LiveMessage;
+      } catch {
+        return;
+      }
+      if (message.kind === 'snapshot') {
+        // the connection counts as healthy once its snapshot arrived
+        this.attempt = 0;
+        this.renewed = false;
+        this.opts.onStatus('open');
+      }
+      this.opts.onMessage(message);
+    };
+    socket.onerror = () => {
+      // onclose follows and decides what to do
+    };
+    socket.onclose = (ev: CloseEvent) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.clearTimers();
+      if (this.stopped) return;
+      if (ev.code === 1008) {
+        void this.afterRefusal();
+        return;
+      }
+      this.scheduleRetry();
+    };
+  }
+
+  private async afterRefusal(): Promise<void> {
+    if (!this.renewed && this.opts.renewToken) {
+      this.renewed = true;
+      const token = await this.opts.renewToken().catch(() => null);
+      if (token && !this.stopped) {
+        void this.connect();
+        return;
+      }
+    }
+    this.opts.onStatus('denied');
+  }
+
+  private scheduleRetry(): void {
+    const delay = backoffDelay(this.attempt, 1000, 30_000, this.opts.random);
+    this.attempt += 1;
+    this.opts.onStatus('reconnecting', delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private armSilenceWatch(): void {
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => {
+      const socket = this.socket;
+      if (!socket) return;
+      this.socket = null;
+      socket.onclose = null;
+      socket.close(4000, 'silent');
+      this.scheduleRetry();
+    }, this.opts.silenceMs ?? 75_000);
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.retryTimer = null;
+    this.silenceTimer = null;
+  }
+}
