@@ -50,6 +50,17 @@ class MenuItemResourceTest {
         }
         as(TestTokens.waiter(rid)).queryParam("category_id", UUID.randomUUID().toString()).get(PATH, rid)
                 .then().statusCode(200).body("total", equalTo(0));
+        as(TestTokens.waiter(rid)).queryParam("category_id", cat.toString()).get(PATH, rid)
+                .then().statusCode(200).body("total", equalTo(1));
+        as(TestTokens.waiter(rid)).queryParam("category_id", "pizze").get(PATH, rid)
+                .then().statusCode(400).body("errors[0].field", equalTo("category_id"));
+        // a master admin asking about a restaurant that does not exist
+        UUID unknown = UUID.randomUUID();
+        as(TestTokens.master()).get(PATH, unknown).then().statusCode(404);
+        as(TestTokens.master()).get("/api/v1/restaurants/{rid}/categories", unknown).then().statusCode(404);
+        as(TestTokens.master()).get("/api/v1/restaurants/{rid}/tables", unknown).then().statusCode(404);
+        as(TestTokens.master()).body(Map.of("name", "Orphan")).post("/api/v1/restaurants/{rid}/categories", unknown)
+                .then().statusCode(404);
     }
 
     @Test

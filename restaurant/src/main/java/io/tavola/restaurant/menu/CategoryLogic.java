@@ -22,7 +22,8 @@ public class CategoryLogic {
     public Uni<PageResult<CategoryView>> list(UUID restaurantId, PageRequest page) {
         var query = Category.<Category>find("restaurantId", Sort.by("displayOrder").and("name").and("id"),
                 restaurantId);
-        return query.page(page.page, page.size).list().chain(items -> query.count()
+        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+                .chain(items -> query.count()
                 .map(total -> new PageResult<>(items.stream().map(CategoryView::of).toList(), page.page, page.size,
                         total)));
     }

@@ -42,7 +42,7 @@ public class MenuItemLogic {
         Sort sort = Sort.by("displayOrder").and("name").and("id");
         var query = categoryId == null ? MenuItem.<MenuItem>find("restaurantId", sort, restaurantId)
                 : MenuItem.<MenuItem>find("restaurantId = ?1 and categoryId = ?2", sort, restaurantId, categoryId);
-        return query.page(page.page, page.size).list()
+        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> views(restaurantId, items))
                 .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
     }

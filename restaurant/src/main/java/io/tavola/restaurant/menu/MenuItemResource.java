@@ -2,6 +2,7 @@ package io.tavola.restaurant.menu;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
@@ -53,10 +54,10 @@ public class MenuItemResource {
     MenuEvents events;
 
     @GET
-    public Uni<PageResult<MenuItemView>> list(@PathParam("rid") UUID rid, @QueryParam("category_id") UUID categoryId,
+    public Uni<PageResult<MenuItemView>> list(@PathParam("rid") UUID rid, @QueryParam("category_id") String categoryId,
             @Valid @BeanParam PageRequest page) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.list(rid, categoryId, page);
+        return logic.list(rid, categoryFilter(categoryId), page);
     }
 
     @GET
@@ -123,6 +124,18 @@ public class MenuItemResource {
     public Uni<MenuItemView> deleteImage(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
         return logic.deleteImage(rid, id).call(() -> menuCache.invalidate(rid));
+    }
+
+    /** A malformed filter is the caller's mistake (400), not a missing resource (JAX-RS would say 404). */
+    private static UUID categoryFilter(String categoryId) {
+        if (categoryId == null || categoryId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(categoryId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("category_id", "must be a valid UUID");
+        }
     }
 
     /** After the commit: drop the cached public menu, then tell live clients about an 86. */

@@ -25,7 +25,7 @@ public class TableLogic {
     @WithSession
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
         var query = DiningTable.<DiningTable>find("restaurantId", ORDER, restaurantId);
-        return query.page(page.page, page.size).list()
+        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> query.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
     }
 
