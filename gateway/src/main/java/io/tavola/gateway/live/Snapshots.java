@@ -46,7 +46,7 @@ public class Snapshots {
                 .set("Accept", "application/json")
                 .set(ApiRoute.REQUEST_ID, UUID.randomUUID().toString());
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setHeaders(headers);
-        return upstreams.exchange(Service.ORDERS, options, request -> request.send())
+        return upstreams.exchange(Service.ORDERS, options, null)
                 .chain(response -> {
                     io.vertx.core.http.HttpClientResponse raw = response.getDelegate();
                     Future<Buffer> body = raw.body();

@@ -62,18 +62,19 @@ public class ServiceProxy {
         }
 
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setHeaders(headers);
-        boolean hasBody = request.headers().contains("Transfer-Encoding")
-                || !"0".equals(request.getHeader("Content-Length")) && request.headers().contains("Content-Length");
-        io.vertx.mutiny.core.http.HttpServerRequest body = io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request);
+        boolean hasBody = hasBody(request);
+        io.vertx.mutiny.core.http.HttpServerRequest body = hasBody
+                ? io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request)
+                : null;
 
-        upstreams.exchange(service, options, upstream -> hasBody ? upstream.send(body) : upstream.send())
-                .subscribe().with(answer -> relay(rc, answer), failure -> {
+        upstreams.exchange(service, options, body)
+                .subscribe().with(answer -> relay(rc, service, answer), failure -> {
                     LOG.debugf("%s %s -> %s failed: %s", request.method(), uri, service.key(), failure.toString());
                     problems.send(rc, UpstreamFailure.of(service, failure));
                 });
     }
 
-    private void relay(RoutingContext rc, HttpClientResponse answer) {
+    private void relay(RoutingContext rc, Service service, HttpClientResponse answer) {
         HttpServerResponse response = rc.response();
         if (response.closed()) {
             answer.resume();
@@ -88,6 +89,12 @@ public class ServiceProxy {
                 response.headers().add(h.getKey(), h.getValue());
             }
         });
+        String location = response.headers().get("Location");
+        if (location != null) {
+            // a service building absolute links from its own address must not send clients around us
+            response.headers().set("Location", upstreams.publicLocation(service, location,
+                    rc.request().scheme() + "://" + rc.request().authority()));
+        }
         boolean bodyless = answer.statusCode() == 204 || answer.statusCode() == 304
                 || rc.request().method() == HttpMethod.HEAD;
         if (!bodyless && !answer.headers().contains("Content-Length")) {
@@ -102,6 +109,20 @@ public class ServiceProxy {
                         response.reset();
                     }
                 });
+    }
+
+    /**
+     * HTTP/1.1 announces a body with Content-Length or Transfer-Encoding; HTTP/2 may stream one with
+     * neither, so a write method without a length is streamed too (at worst as an empty chunked body).
+     */
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        HttpMethod method = request.method();
+        return request.headers().contains("Transfer-Encoding")
+                || method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 
     private static Set<String> connectionHeaders(MultiMap headers) {

@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.streams.ReadStream;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
@@ -15,7 +17,6 @@ import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One HTTP client and one circuit breaker per service. Only transport failures (refused connection,
@@ -53,22 +54,43 @@ public class Upstreams {
                     .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .done()
                     .build();
-            targets.put(service, new Target(vertx.createHttpClient(options), guard, url.getHost(),
+            String origin = url.getScheme() + "://" + url.getAuthority();
+            targets.put(service, new Target(vertx.createHttpClient(options), guard, origin,
                     config.responseTimeout().toMillis()));
         }
     }
 
     /**
-     * Opens a request to the service and lets {@code send} write it. The response comes back paused, so
-     * not a byte of its body is lost before the caller pipes it somewhere.
+     * Sends a request to the service, streaming {@code body} (null when there is none). The response
+     * comes back paused, so not a byte of it is lost before the caller pipes it somewhere.
+     *
+     * <p>The response timeout only starts once the whole body is sent: a slow upload is not a slow
+     * service.
      */
-    public Uni<HttpClientResponse> exchange(Service service, RequestOptions options,
-            Function<HttpClientRequest, Uni<HttpClientResponse>> send) {
+    public Uni<HttpClientResponse> exchange(Service service, RequestOptions options, ReadStream<Buffer> body) {
         Target target = targets.get(service);
-        options.setIdleTimeout(target.responseTimeoutMillis);
+        if (body == null) {
+            options.setIdleTimeout(target.responseTimeoutMillis);
+        }
         return target.guard.get(() -> target.client.request(options)
-                .chain(request -> send.apply(request))
+                .chain(request -> body == null ? request.send() : stream(request, body, target.responseTimeoutMillis))
                 .invoke(HttpClientResponse::pause), RESPONSE);
+    }
+
+    /** A Location the service built from its own address, pointed at the gateway instead. */
+    public String publicLocation(Service service, String location, String gatewayOrigin) {
+        String origin = targets.get(service).origin;
+        return location != null && location.startsWith(origin + "/") ? gatewayOrigin + location.substring(origin.length())
+                : location;
+    }
+
+    private static Uni<HttpClientResponse> stream(HttpClientRequest request, ReadStream<Buffer> body, long timeout) {
+        if (!request.headers().contains("Content-Length")) {
+            request.setChunked(true);
+        }
+        Uni<HttpClientResponse> response = request.response();
+        body.pipeTo(request).subscribe().with(sent -> request.idleTimeout(timeout), failure -> request.reset());
+        return response;
     }
 
     @PreDestroy
@@ -76,5 +98,5 @@ public class Upstreams {
         targets.values().forEach(t -> t.client.closeAndForget());
     }
 
-    private record Target(HttpClient client, Guard guard, String host, long responseTimeoutMillis) {}
+    private record Target(HttpClient client, Guard guard, String origin, long responseTimeoutMillis) {}
 }

@@ -56,7 +56,8 @@ class ProxyTest {
         // the id the caller gets back is the one the service saw
         assertEquals(answer.header("X-Request-Id"), answer.path("headers.x-request-id"));
 
-        given().auth().oauth2(chef).post("/api/v1/orders").then().statusCode(201).body("method", equalTo("POST"));
+        given().auth().oauth2(chef).post("/api/v1/orders").then().statusCode(201).body("method", equalTo("POST"))
+                .header("Location", "http://localhost:18000/api/v1/orders/new-id");
         given().auth().oauth2(chef).delete("/api/v1/users/x").then().statusCode(200).body("service", equalTo("auth"));
     }
 
@@ -110,6 +111,28 @@ class ProxyTest {
         byte[] download = given().auth().oauth2(chef).get("/api/v1/restaurants/download")
                 .then().statusCode(200).extract().asByteArray();
         assertEquals(TestDoubles.DOWNLOAD_BYTES, download.length);
+    }
+
+    @Test
+    void aSlowUploadIsNotMistakenForASlowService() throws Exception {
+        // no length announced (the JDK client may speak HTTP/2 here) and 6 chunks 300 ms apart, longer
+        // than the test profile's 1 s response timeout: the whole body still arrives
+        java.util.concurrent.SubmissionPublisher<java.nio.ByteBuffer> chunks = new java.util.concurrent.SubmissionPublisher<>();
+        java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:18000/api/v1/restaurants/" + restaurant + "/logo"))
+                .header("Authorization", "Bearer " + TestTokens.admin(restaurant))
+                .header("Content-Type", "image/png")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.fromPublisher(chunks)).build();
+        var answer = java.net.http.HttpClient.newHttpClient()
+                .sendAsync(upload, java.net.http.HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(300);
+            chunks.submit(java.nio.ByteBuffer.wrap(new byte[1024]));
+        }
+        chunks.close();
+        var response = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"body_length\":6144"), response.body());
     }
 
     @Test

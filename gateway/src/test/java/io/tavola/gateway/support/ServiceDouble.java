@@ -94,8 +94,11 @@ public final class ServiceDouble {
                 .put("headers", headers)
                 .put("body_length", body.length)
                 .put("body_sha256", sha256(body));
-        rc.response().putHeader("Content-Type", "application/json").putHeader("X-Served-By", name)
-                .setStatusCode(rc.request().method().name().equals("POST") ? 201 : 200).end(echo.encode());
+        if (rc.request().method().name().equals("POST")) {
+            // like a JAX-RS resource building its Location from its own base URI
+            rc.response().setStatusCode(201).putHeader("Location", url() + rc.request().path() + "/new-id");
+        }
+        rc.response().putHeader("Content-Type", "application/json").putHeader("X-Served-By", name).end(echo.encode());
     }
 
     public static String sha256(byte[] bytes) {
