@@ -1,8 +1,8 @@
 package io.tavola.restaurant.menu;
 
 import io.tavola.common.error.ApiException;
+import io.tavola.common.menu.FoodLabels;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,13 +12,9 @@ import java.util.Set;
  */
 public final class MenuVocabulary {
 
-    public static final Set<String> DIETARY_TAGS = new LinkedHashSet<>(List.of(
-            "vegetarian", "vegan", "gluten_free", "dairy_free", "nut_free", "halal", "kosher", "spicy",
-            "organic", "low_carb"));
+    public static final Set<String> DIETARY_TAGS = FoodLabels.DIETARY_TAGS;
 
-    public static final Set<String> ALLERGENS = new LinkedHashSet<>(List.of(
-            "celery", "cereals_gluten", "crustaceans", "eggs", "fish", "lupin", "milk", "molluscs", "mustard",
-            "nuts", "peanuts", "sesame", "soya", "sulphites"));
+    public static final Set<String> ALLERGENS = FoodLabels.ALLERGENS;
 
     private MenuVocabulary() {}
 
