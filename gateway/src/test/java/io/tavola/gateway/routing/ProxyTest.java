@@ -62,6 +62,15 @@ class ProxyTest {
     }
 
     @Test
+    void requestMetricsAreCountedPerRouteNotPerId() {
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(chef).get("/api/v1/orders/{id}", id).then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("uri=\"/api/v1/orders\""))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(id)));
+    }
+
+    @Test
     void callersRequestIdIsKeptAndAnUnsafeOneReplaced() {
         given().auth().oauth2(chef).header("X-Request-Id", "trace-me.42").get("/api/v1/analytics/summary")
                 .then().statusCode(200).header("X-Request-Id", "trace-me.42")
