@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
-import type { MenuItem } from '../api/types';
+import type { MenuItem, Page } from '../api/types';
 import { formatMoney } from '../lib/money';
 import { Badge, Button, Empty, ErrorBox, Field, Loading } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
@@ -40,8 +40,15 @@ function MenuEditor() {
   const deleteCategory = useMutation({ mutationFn: (id: string) => staffApi.deleteCategory(rid, id), onSuccess: refresh });
   const availability = useMutation({
     mutationFn: ({ item, available }: { item: MenuItem; available: boolean }) => staffApi.setAvailability(rid, item.id, available),
+    // the switch flips at once; a refusal puts it back
+    onMutate: ({ item, available }) => {
+      const before = queryClient.getQueryData<Page<MenuItem>>(['menu-items', rid]);
+      queryClient.setQueryData<Page<MenuItem>>(['menu-items', rid], (page) => page && { ...page, items: page.items.map((i) => (i.id === item.id ? { ...i, is_available: available } : i)) });
+      return { before };
+    },
+    onError: (_e, _v, context) => queryClient.setQueryData(['menu-items', rid], context?.before),
     onSuccess: (updated) =>
-      queryClient.setQueryData<typeof items.data>(['menu-items', rid], (page) => page && { ...page, items: page.items.map((i) => (i.id === updated.id ? updated : i)) }),
+      queryClient.setQueryData<Page<MenuItem>>(['menu-items', rid], (page) => page && { ...page, items: page.items.map((i) => (i.id === updated.id ? updated : i)) }),
   });
   const currency = restaurant.data?.currency ?? 'EUR';
 

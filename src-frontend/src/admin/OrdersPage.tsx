@@ -31,7 +31,7 @@ function OrdersBoard() {
     <li key={o.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-300 bg-white p-3" data-testid="admin-order">
       <div className="min-w-0 flex-1">
         <p className="font-semibold">
-          {o.table_label ?? 'Takeaway'} · {formatMoney(o.total_amount, o.currency)}
+          {o.table_label ?? (o.table_id ? 'Table' : 'Takeaway')} · {formatMoney(o.total_amount, o.currency)}
         </p>
         <p className="text-sm text-stone-700">{o.items.map((i) => `${i.quantity}× ${i.name}${i.modifiers.length ? ` (${i.modifiers.map((m) => m.name).join(', ')})` : ''}`).join('; ')}</p>
         <p className="text-xs text-stone-600">{new Date(o.created_at).toLocaleString()}</p>

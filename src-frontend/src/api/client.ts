@@ -49,7 +49,9 @@ export interface RequestOptions {
 }
 
 async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...opts.headers };
+  // raw answers (QR images, the printable sheet) are not JSON; their errors still are
+  const accept = opts.raw ? '*/*' : 'application/json, application/problem+json';
+  const headers: Record<string, string> = { Accept: accept, ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.body instanceof Blob || opts.body instanceof ArrayBuffer) {
     body = opts.body;

@@ -13,7 +13,8 @@ export const dinerApi = {
   guestToken: (qrToken: string) =>
     request<GuestToken>('/api/v1/auth/guest', { method: 'POST', body: { qr_token: qrToken }, auth: 'none' }),
   menu: (rid: Uuid) => request<PublicMenu>(`${r(rid)}/menu`, { auth: 'none' }),
-  joinSession: () => request<TableSession>('/api/v1/sessions', { method: 'POST', body: {}, auth: 'guest' }),
+  /** Joins (or opens) the table's session; the label is what staff and the kitchen see for it. */
+  joinSession: (tableLabel: string) => request<TableSession>('/api/v1/sessions', { method: 'POST', body: { table_label: tableLabel }, auth: 'guest' }),
   session: (id: Uuid) => request<TableSession>(`/api/v1/sessions/${id}`, { auth: 'guest' }),
   placeOrder: (body: PlaceOrderRequest, idempotencyKey: string) =>
     request<Order>('/api/v1/orders', { method: 'POST', body, auth: 'guest', headers: { 'Idempotency-Key': idempotencyKey } }),

@@ -208,6 +208,7 @@ export interface Order {
 
 export interface PlaceOrderRequest {
   note?: string;
+  table_label?: string;
   items: { menu_item_id: Uuid; quantity: number; modifier_option_ids: Uuid[]; note?: string }[];
 }
 

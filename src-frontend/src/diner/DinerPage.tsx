@@ -47,8 +47,9 @@ export function DinerPage() {
   const table = useQuery({ queryKey: ['table', qrToken], queryFn: () => dinerApi.lookupTable(qrToken), retry: false });
   const guest = useQuery({ queryKey: ['guest', qrToken], queryFn: () => guestFor(qrToken), enabled: table.isSuccess, retry: false, staleTime: Infinity });
   const rid = table.data?.restaurant_id;
+  const tableLabel = table.data ? (table.data.label ?? `Table ${table.data.table_number}`) : '';
   const menu = useQuery({ queryKey: ['menu', rid], queryFn: () => dinerApi.menu(rid ?? ''), enabled: !!rid });
-  const joined = useQuery({ queryKey: ['join', qrToken], queryFn: () => dinerApi.joinSession(), enabled: guest.isSuccess, retry: 1, staleTime: Infinity });
+  const joined = useQuery({ queryKey: ['join', qrToken], queryFn: () => dinerApi.joinSession(tableLabel), enabled: guest.isSuccess, retry: 1, staleTime: Infinity });
   const sessionId = joined.data?.id ?? null;
   const sessionKey = useMemo(() => ['session', sessionId], [sessionId]);
   const session = useQuery({
@@ -111,7 +112,7 @@ export function DinerPage() {
   const place = useMutation({
     mutationFn: () =>
       dinerApi.placeOrder(
-        { items: cart.lines.map((l) => ({ menu_item_id: l.menuItemId, quantity: l.quantity, modifier_option_ids: l.optionIds, note: l.note || undefined })) },
+        { table_label: tableLabel, items: cart.lines.map((l) => ({ menu_item_id: l.menuItemId, quantity: l.quantity, modifier_option_ids: l.optionIds, note: l.note || undefined })) },
         idempotencyKey.current,
       ),
     onSuccess: (order) => {
@@ -164,7 +165,7 @@ export function DinerPage() {
         {restaurant.logo_url && <img src={restaurant.logo_url} alt="" className="h-10 w-10 rounded-full object-cover" />}
         <div className="min-w-0 flex-1">
           <h1 className="truncate text-lg font-bold">{restaurant.name}</h1>
-          <p className="text-sm text-stone-700">{table.data.label ?? `Table ${table.data.table_number}`}</p>
+          <p className="text-sm text-stone-700">{tableLabel}</p>
         </div>
         <Button variant="secondary" onClick={() => service.mutate('waiter')} disabled={!sessionId || service.isPending} className="min-h-11">
           Call waiter
@@ -262,7 +263,7 @@ export function DinerPage() {
           ) : (
             <ul className="flex flex-col gap-2">
               {orders.map((o) => (
-                <li key={o.id} className="rounded-lg border border-stone-300 bg-white p-3" data-testid="diner-order">
+                <li key={o.id} className="rounded-lg border border-stone-300 bg-white p-3" data-testid="diner-order" data-order-id={o.id}>
                   <div className="flex items-center justify-between">
                     <span className="text-sm text-stone-700">{new Date(o.created_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
                     <Badge tone={statusTone(o.status)}>

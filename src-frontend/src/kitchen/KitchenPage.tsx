@@ -106,7 +106,7 @@ function KitchenBoard() {
       {recalled && lastBumped && (
         <section aria-label="Recalled ticket" className="mx-4 mb-3 rounded-lg border-4 border-blue-400 bg-blue-50 p-3 text-stone-900">
           <div className="flex items-center justify-between">
-            <h2 className="font-bold">Recalled: {lastBumped.table_label ?? 'Takeaway'} · {lastBumped.status}</h2>
+            <h2 className="font-bold">Recalled: {lastBumped.table_label ?? (lastBumped.table_id ? 'Table' : 'Takeaway')} · {lastBumped.status}</h2>
             <Button variant="secondary" onClick={() => setRecalled(false)}>
               Dismiss
             </Button>
@@ -131,7 +131,7 @@ function KitchenBoard() {
                     return (
                       <li key={t.id} className={`rounded-lg border-l-8 p-3 text-stone-900 ${AGE_CLASSES[level]}`} data-testid="ticket" data-order-id={t.id} data-age={level}>
                         <div className="flex items-center justify-between">
-                          <span className="text-lg font-bold">{t.table_label ?? 'Takeaway'}</span>
+                          <span className="text-lg font-bold">{t.table_label ?? (t.table_id ? 'Table' : 'Takeaway')}</span>
                           <span className="font-mono text-lg" aria-label={`Waiting ${ageText(t.created_at, now)}`}>
                             {ageText(t.created_at, now)}
                           </span>

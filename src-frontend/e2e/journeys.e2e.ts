@@ -1,0 +1,199 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, downloadDir, freeTable, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
+
+/**
+ * The issue's "Done when" journeys in real Chromium against the running system: a diner on a phone,
+ * the chef's kitchen screen and the admin's console, each in its own browser context (own storage).
+ */
+describe('Tavola in the browser', () => {
+  let demo: Demo;
+  let roma: DemoRestaurant;
+  let browser: Browser;
+  let dinerContext: BrowserContext;
+  let kitchenContext: BrowserContext;
+  let adminContext: BrowserContext;
+  let diner: Page;
+  let kitchen: Page;
+  let admin: Page;
+  const browserErrors: string[] = [];
+
+  beforeAll(async () => {
+    demo = loadDemo();
+    roma = demo.restaurants[0]!;
+    browser = await launch();
+    dinerContext = await newContext(browser, true);
+    kitchenContext = await newContext(browser);
+    adminContext = await newContext(browser);
+    diner = await dinerContext.newPage();
+    kitchen = await kitchenContext.newPage();
+    admin = await adminContext.newPage();
+    for (const page of [diner, kitchen, admin]) page.on('pageerror', (e) => browserErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a diner orders an item with a modifier; the kitchen shows it live; the chef advances it and the diner sees each status', async () => {
+    const table = await freeTable(roma);
+    const item = roma.items.find((i) => i.modifier_groups.length > 0);
+    expect(item, 'the demo data has an item with modifiers').toBeDefined();
+    const group = item!.modifier_groups[0]!;
+    const option = group.options[group.options.length - 1]!;
+
+    // the chef's screen is open before the order exists
+    await staffLogin(kitchen, '/kitchen', roma.chef);
+    await expect.poll(() => kitchen.getByText('Live', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await markDocument(kitchen);
+
+    await diner.goto(`/t/${table.qr_token}`);
+    await diner.getByRole('heading', { level: 1, name: roma.name }).waitFor();
+    await diner.getByText(table.label).first().waitFor();
+    // phone-first: nothing wider than a 360 px screen
+    expect(await diner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await diner.screenshot({ path: shot('diner-menu.png'), fullPage: false });
+
+    await diner.getByRole('button', { name: `Add ${item!.name}`, exact: true }).click();
+    const sheet = diner.getByRole('dialog', { name: item!.name });
+    await sheet.waitFor();
+    await sheet.getByLabel(option.name, { exact: false }).first().check();
+    await sheet.getByRole('button', { name: /Add to order/ }).click();
+    await sheet.waitFor({ state: 'detached' });
+    await diner.getByRole('button', { name: /View order \(1\)/ }).click();
+    const cart = diner.getByRole('dialog', { name: 'Your order' });
+    await expect.poll(() => cart.getByText(option.name).isVisible()).toBe(true);
+    await diner.screenshot({ path: shot('diner-cart.png') });
+    const [answer] = await Promise.all([
+      diner.waitForResponse((r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST'),
+      cart.getByRole('button', { name: 'Place order' }).click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    const orderId = ((await answer.json()) as { id: string }).id;
+    await cart.waitFor({ state: 'detached' });
+    const placed = diner.locator(`[data-testid="diner-order"][data-order-id="${orderId}"]`);
+    await placed.waitFor();
+    expect(await placed.innerText()).toContain(option.name);
+
+    // the ticket appears on the kitchen board without a reload
+    const ticket = kitchen.locator(`[data-testid="ticket"][data-order-id="${orderId}"]`);
+    await ticket.waitFor({ timeout: 20_000 });
+    expect(await stillSameDocument(kitchen)).toBe(true);
+    const ticketText = await ticket.innerText();
+    expect(ticketText).toContain(table.label);
+    expect(ticketText).toContain(item!.name);
+    expect(ticketText).toContain(option.name);
+    expect(await ticket.getAttribute('data-age')).toBe('fresh');
+
+    // one tap per step (a restaurant that needs no confirmation starts at Confirmed); the diner's phone follows live
+    const steps: [string, string][] = [
+      ['Confirm', 'Confirmed'],
+      ['Start preparing', 'Preparing'],
+      ['Mark ready', 'Ready'],
+    ];
+    let tapped = 0;
+    for (const [button, dinerSees] of steps) {
+      const tap = ticket.getByRole('button', { name: button, exact: true });
+      if (button === 'Confirm' && (await placed.getByTestId('order-status').innerText()) === 'Confirmed') continue;
+      if (button === 'Mark ready') await kitchen.screenshot({ path: shot('kitchen-board.png'), fullPage: true });
+      await tap.click();
+      tapped += 1;
+      await expect.poll(() => placed.getByTestId('order-status').innerText(), { timeout: 15_000 }).toBe(dinerSees);
+    }
+    expect(tapped).toBeGreaterThanOrEqual(2);
+    // a ready ticket stays on the board until it is bumped; bumping then recall shows it again
+    await ticket.getByRole('button', { name: 'Bump (served)' }).click();
+    await ticket.waitFor({ state: 'detached' });
+    await expect.poll(() => placed.getByTestId('order-status').innerText(), { timeout: 15_000 }).toBe('Served');
+    await kitchen.getByRole('button', { name: 'Recall last bumped' }).click();
+    expect(await kitchen.getByRole('region', { name: 'Recalled ticket' }).innerText()).toContain(item!.name);
+    expect(await stillSameDocument(kitchen)).toBe(true);
+  });
+
+  it("an admin 86's an item and the diner's menu greys it out live, and brings it back", async () => {
+    const item = roma.items.find((i) => i.modifier_groups.length === 0) ?? roma.items[0]!;
+    const onDinerMenu = diner.locator(`[data-testid="menu-item"][data-item-id="${item.id}"]`);
+    // a previous, interrupted run may have left it sold out: start from "on the menu"
+    await setAvailable(roma, item.id, true);
+    await diner.reload();
+    await onDinerMenu.waitFor();
+    expect(await onDinerMenu.getAttribute('data-available')).toBe('true');
+    await markDocument(diner);
+
+    await staffLogin(admin, '/admin/menu', roma.admin);
+    const row = admin.locator(`[data-testid="admin-item"][data-item-id="${item.id}"]`);
+    await row.waitFor();
+    const switch86 = row.getByRole('switch', { name: `86 ${item.name} (sold out)` });
+    if (await switch86.isChecked()) {
+      await switch86.uncheck();
+      await expect.poll(() => row.getByText('On the menu').isVisible()).toBe(true);
+      await expect.poll(() => onDinerMenu.getAttribute('data-available'), { timeout: 15_000 }).toBe('true');
+    }
+    try {
+      await switch86.check();
+      await expect.poll(() => row.getByText("86'd").isVisible()).toBe(true);
+      await expect.poll(() => onDinerMenu.getAttribute('data-available'), { timeout: 15_000 }).toBe('false');
+      expect(await onDinerMenu.getByText('Sold out').isVisible()).toBe(true);
+      expect(await onDinerMenu.getByRole('button', { name: `Add ${item.name}` }).count()).toBe(0);
+      expect(await stillSameDocument(diner)).toBe(true);
+      await diner.screenshot({ path: shot('diner-menu-86.png') });
+    } finally {
+      await switch86.uncheck();
+    }
+    await expect.poll(() => onDinerMenu.getAttribute('data-available'), { timeout: 15_000 }).toBe('true');
+  });
+
+  it('an admin creates a table and downloads its QR code', async () => {
+    const number = `e2e-${Date.now() % 100_000_000}`;
+    const label = `E2E table ${number.slice(4)}`;
+    await admin.goto('/admin/tables');
+    await admin.getByLabel('Table number').fill(number);
+    await admin.getByLabel('Label').fill(label);
+    await admin.getByLabel('Seats').fill('2');
+    await admin.getByRole('button', { name: 'Create table' }).click();
+    const card = admin.getByTestId('table-card').filter({ hasText: label });
+    await card.waitFor();
+    expect(await card.innerText()).toContain(`No. ${number}`);
+
+    const [download] = await Promise.all([admin.waitForEvent('download'), card.getByRole('button', { name: /QR code \(PNG\)/ }).click()]);
+    const file = join(downloadDir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).size).toBeGreaterThan(200);
+    expect([...readFileSync(file).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    // the new table's code opens the diner menu
+    const link = await card.getByRole('link').getAttribute('href');
+    const phone = await dinerContext.newPage();
+    await phone.goto(link!);
+    await phone.getByRole('heading', { level: 1, name: roma.name }).waitFor();
+    expect(await phone.getByText(label).first().isVisible()).toBe(true);
+    await phone.close();
+  });
+
+  it('the analytics page shows the revenue, hour and popular item charts for a date range', async () => {
+    await admin.goto('/admin/analytics');
+    const report = admin.getByTestId('analytics');
+    await report.waitFor();
+    const orders = await report.locator('dt', { hasText: 'Orders' }).locator('xpath=following-sibling::dd').innerText();
+    expect(Number(orders)).toBeGreaterThan(0);
+    await expect.poll(() => admin.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(2);
+    expect(await admin.getByRole('img', { name: 'Revenue per day chart' }).isVisible()).toBe(true);
+    await admin.screenshot({ path: shot('analytics.png'), fullPage: true });
+  });
+
+  it('an unknown table code says so plainly', async () => {
+    const page = await dinerContext.newPage();
+    await page.goto('/t/this-code-does-not-exist');
+    await page.getByRole('heading', { name: 'This table is not taking orders' }).waitFor();
+    await page.close();
+  });
+
+  it('no page threw an uncaught error', () => {
+    expect(browserErrors).toEqual([]);
+    expect(baseUrl()).toMatch(/^https?:\/\//);
+  });
+});

@@ -1,0 +1,126 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export interface Login {
+  username: string;
+  password: string;
+}
+
+export interface DemoRestaurant {
+  id: string;
+  name: string;
+  currency: string;
+  time_zone: string;
+  admin: Login;
+  chef: Login;
+  waiter: Login;
+  tables: { id: string; label: string; qr_token: string }[];
+  items: { id: string; name: string; category: string; price: number; modifier_groups: { id: string; name: string; options: { id: string; name: string }[] }[] }[];
+}
+
+export interface Demo {
+  master: Login;
+  restaurants: DemoRestaurant[];
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set: the browser tests run against a running system (see README.md, End-to-end tests)`);
+  return value;
+}
+
+export const baseUrl = (): string => required('TAVOLA_BASE_URL').replace(/\/$/, '');
+
+export function loadDemo(): Demo {
+  const demo = JSON.parse(readFileSync(required('TAVOLA_DEMO_JSON'), 'utf8')) as Demo;
+  if (!demo.restaurants?.length) throw new Error('the demo data names no restaurants');
+  return demo;
+}
+
+export const outputDir = resolve(process.env.TAVOLA_TEST_OUTPUT ?? 'test-results');
+export const screenshotDir = join(outputDir, 'screenshots');
+export const downloadDir = join(outputDir, 'downloads');
+mkdirSync(screenshotDir, { recursive: true });
+mkdirSync(downloadDir, { recursive: true });
+
+/**
+ * Debian's Chromium, never a downloaded browser. Playwright gives each launch a fresh temporary profile
+ * (its own --user-data-dir), so no state leaks between runs.
+ */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, phone = false): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    acceptDownloads: true,
+    ...(phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1366, height: 900 } }),
+  });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/** Logs in through the app's own login form. */
+export async function staffLogin(page: Page, path: string, login: Login): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Username or email').fill(login.username);
+  await page.getByLabel('Password').fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: /Sign in/ }).waitFor({ state: 'detached' });
+}
+
+/** Marks the document, so a test can prove later that the page was never reloaded. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __tavolaMark: number }).__tavolaMark = 42;
+  });
+}
+
+export async function stillSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __tavolaMark?: number }).__tavolaMark === 42);
+}
+
+export function shot(name: string): string {
+  return join(screenshotDir, name);
+}
+
+/** Direct API call through the gateway, for test preconditions only (the journeys themselves go through the UI). */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function setAvailable(restaurant: DemoRestaurant, itemId: string, available: boolean): Promise<void> {
+  const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.admin });
+  await api(`/restaurants/${restaurant.id}/menu-items/${itemId}/availability`, { method: 'PUT', body: { is_available: available }, token: access_token });
+}
+
+/** A demo table with no open session, so the test's order opens the table's tab itself (and names it). */
+export async function freeTable(restaurant: DemoRestaurant): Promise<DemoRestaurant['tables'][number]> {
+  const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.waiter });
+  const open = await api<{ items: { table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
+  const busy = new Set(open.items.map((s) => s.table_id));
+  const table = restaurant.tables.find((t) => !busy.has(t.id));
+  if (!table) throw new Error(`every table of ${restaurant.name} has an open session`);
+  return table;
+}
