@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class LiveHub {
     private final long heartbeatMillis;
     private long timer = -1;
 
-    LiveHub(Vertx vertx, @ConfigProperty(name = "tavola.live.heartbeat-interval") java.time.Duration heartbeat) {
+    LiveHub(Vertx vertx, @ConfigProperty(name = "tavola.live.heartbeat-interval") Duration heartbeat) {
         this.vertx = vertx;
         this.heartbeatMillis = heartbeat.toMillis();
     }

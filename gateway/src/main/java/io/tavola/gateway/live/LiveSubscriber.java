@@ -54,13 +54,13 @@ final class LiveSubscriber {
      */
     boolean wants(String type, String eventRestaurant, JsonObject data) {
         String restaurant = restaurantId;
-        if (restaurant == null || !restaurant.equalsIgnoreCase(eventRestaurant)) {
-            return false;
-        }
+        boolean sameRestaurant = restaurant != null && restaurant.equalsIgnoreCase(eventRestaurant);
         if (scope == Scope.KITCHEN || type.startsWith("menu.")) {
-            return true;
+            return sameRestaurant;
         }
-        if (data == null) {
+        // a session id is unique across restaurants: before the snapshot names the restaurant (a master's
+        // token carries none) the id alone decides
+        if ((restaurant != null && !sameRestaurant) || data == null) {
             return false;
         }
         if (type.startsWith("order.")) {

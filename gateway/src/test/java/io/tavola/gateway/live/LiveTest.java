@@ -123,6 +123,17 @@ class LiveTest {
     }
 
     @Test
+    void aMasterWatchingASessionGetsItsEvents() {
+        String sessionId = session(restaurantA, UUID.randomUUID().toString());
+        try (LiveClient watcher = LiveClient.connect(base, "/ws/sessions/" + sessionId, TestTokens.master())) {
+            watcher.await(f -> "snapshot".equals(f.getString("kind")), CONNECT);
+            JsonObject placed = Events.publish(Events.ordersExchange(), "order.created", restaurantA,
+                    Events.order(restaurantA, sessionId));
+            watcher.await(f -> isEvent(f, placed), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void aGuestOfAnotherTableIsClosedWithPolicyViolation() {
         String sessionId = session(restaurantA, UUID.randomUUID().toString());
         String otherTable = TestTokens.guest(UUID.fromString(restaurantA), UUID.randomUUID());
