@@ -65,7 +65,7 @@ class OpenApiTest {
             TestDoubles.customers.restart();
         }
         String token = TestTokens.customer(UUID.randomUUID());
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> given().auth().oauth2(token).get("/api/v1/customers/me").statusCode() == 200);
     }
 }

@@ -209,7 +209,7 @@ class ProxyTest {
         } finally {
             customers.restart();
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> given().auth().oauth2(token).get("/api/v1/customers/me").statusCode() == 200);
     }
 
