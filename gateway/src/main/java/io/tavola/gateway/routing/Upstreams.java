@@ -1,5 +1,6 @@
 package io.tavola.gateway.routing;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One HTTP client and one circuit breaker per service. Only transport failures (refused connection,
@@ -25,6 +27,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Upstreams {
 
+    private static final Logger LOG = Logger.getLogger(Upstreams.class);
     private static final TypeLiteral<Uni<HttpClientResponse>> RESPONSE = new TypeLiteral<>() {};
 
     private final Map<Service, Target> targets = new EnumMap<>(Service.class);
@@ -52,6 +55,15 @@ public class Upstreams {
                     .requestVolumeThreshold(config.breaker().window())
                     .failureRatio(config.breaker().failureRatio())
                     .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    // once per change, not per request: operators see an outage start and end
+                    .onStateChange(state -> {
+                        if (state == CircuitBreakerState.CLOSED) {
+                            LOG.infof("The %s service answers again", service.key());
+                        } else if (state == CircuitBreakerState.OPEN) {
+                            LOG.warnf("The %s service is failing: its calls answer 503 for %d ms", service.key(),
+                                    config.breaker().delay().toMillis());
+                        }
+                    })
                     .done()
                     .build();
             String origin = url.getScheme() + "://" + url.getAuthority();
