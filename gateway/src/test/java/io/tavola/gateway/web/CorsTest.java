@@ -41,4 +41,12 @@ class CorsTest {
                 .header("Access-Control-Allow-Origin", equalTo("http://localhost:8000"))
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }
+
+    @Test
+    void theAppOnTheGatewaysOwnOriginIsNotTreatedAsCrossOrigin() {
+        // browsers send Origin on same-origin POSTs and WebSocket upgrades too
+        given().header("Origin", "http://localhost:18000").contentType("application/json").body("{}")
+                .post("/api/v1/auth/refresh")
+                .then().statusCode(201).body("service", equalTo("auth"));
+    }
 }
