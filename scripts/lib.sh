@@ -53,7 +53,7 @@ start_stack() {
   for entry in "${SERVICES[@]}"; do
     set -- $entry
     name=$1 port=$(stack_port "$base" "$1")
-    if wait_for 120 curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
+    if wait_for 120 curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
       ok "$name ready on :$port"
     else
       warn "$name did not become ready on :$port; the end of $dir/log/$name.log:"
