@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, downloadDir, freeTable, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
+import { baseUrl, downloadDir, freeTable, freeUp, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
 
 /**
  * The issue's "Done when" journeys in real Chromium against the running system: a diner on a phone,
@@ -11,6 +11,7 @@ import { baseUrl, downloadDir, freeTable, setAvailable, launch, loadDemo, markDo
 describe('Tavola in the browser', () => {
   let demo: Demo;
   let roma: DemoRestaurant;
+  let table: DemoRestaurant['tables'][number];
   let browser: Browser;
   let dinerContext: BrowserContext;
   let kitchenContext: BrowserContext;
@@ -23,6 +24,7 @@ describe('Tavola in the browser', () => {
   beforeAll(async () => {
     demo = loadDemo();
     roma = demo.restaurants[0]!;
+    table = await freeTable(roma);
     browser = await launch();
     dinerContext = await newContext(browser, true);
     kitchenContext = await newContext(browser);
@@ -35,10 +37,11 @@ describe('Tavola in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    // a run that failed half-way must not leave its table's tab open for the next one
+    if (table) await freeUp(roma, table.id);
   });
 
   it('a diner orders an item with a modifier; the kitchen shows it live; the chef advances it and the diner sees each status', async () => {
-    const table = await freeTable(roma);
     const item = roma.items.find((i) => i.modifier_groups.length > 0);
     expect(item, 'the demo data has an item with modifiers').toBeDefined();
     const group = item!.modifier_groups[0]!;
@@ -117,7 +120,7 @@ describe('Tavola in the browser', () => {
     const onDinerMenu = diner.locator(`[data-testid="menu-item"][data-item-id="${item.id}"]`);
     // a previous, interrupted run may have left it sold out: start from "on the menu"
     await setAvailable(roma, item.id, true);
-    await diner.reload();
+    await diner.goto(`/t/${table.qr_token}`);
     await onDinerMenu.waitFor();
     expect(await onDinerMenu.getAttribute('data-available')).toBe('true');
     await markDocument(diner);
@@ -138,6 +141,7 @@ describe('Tavola in the browser', () => {
       expect(await onDinerMenu.getByText('Sold out').isVisible()).toBe(true);
       expect(await onDinerMenu.getByRole('button', { name: `Add ${item.name}` }).count()).toBe(0);
       expect(await stillSameDocument(diner)).toBe(true);
+      await onDinerMenu.scrollIntoViewIfNeeded();
       await diner.screenshot({ path: shot('diner-menu-86.png') });
     } finally {
       await switch86.uncheck();
@@ -145,10 +149,52 @@ describe('Tavola in the browser', () => {
     await expect.poll(() => onDinerMenu.getAttribute('data-available'), { timeout: 15_000 }).toBe('true');
   });
 
+  it('the diner asks for the bill and sees it split; staff get the call live and close the tab; the diner sees it closed', async () => {
+    await diner.getByTestId('diner-order').first().waitFor();
+    const [asked] = await Promise.all([
+      diner.waitForResponse((r) => r.url().includes('/service-requests') && r.request().method() === 'POST'),
+      diner.getByRole('button', { name: 'Request the bill' }).click(),
+    ]);
+    expect(asked.status()).toBe(201);
+    const bill = diner.getByRole('dialog', { name: 'Your bill' });
+    await bill.getByTestId('bill').waitFor();
+    const total = await bill.locator('dd').last().innerText();
+    expect(total).toMatch(/€\s?\d+\.\d{2}/);
+    await bill.getByLabel('Equal parts').check();
+    await bill.getByLabel('People').fill('3');
+    const split = bill.getByRole('list', { name: 'Split' });
+    await expect.poll(() => split.getByRole('listitem').count(), { timeout: 10_000 }).toBe(3);
+    // the three shares add up to the total to the cent
+    await expect
+      .poll(async () => {
+        const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
+        const parts = await split.locator('span.font-semibold').allInnerTexts();
+        return parts.reduce((sum, p) => sum + cents(p), 0) === cents(await bill.locator('dd').last().innerText());
+      })
+      .toBe(true);
+    await diner.screenshot({ path: shot('diner-bill.png') });
+    await diner.keyboard.press('Escape');
+    await bill.waitFor({ state: 'detached' });
+
+    // the console (still open on the admin's screen) shows the call without a reload
+    const call = admin.getByRole('list', { name: 'Table calls' }).getByText(table.label);
+    await call.waitFor({ timeout: 15_000 });
+    expect(await admin.getByRole('list', { name: 'Table calls' }).innerText()).toContain('asks for the bill');
+
+    await admin.getByRole('link', { name: 'Tables & bills' }).click();
+    const row = admin.getByRole('listitem').filter({ hasText: table.label }).filter({ has: admin.getByRole('button', { name: 'Bill' }) });
+    await row.getByRole('button', { name: 'Bill' }).click();
+    const staffBill = admin.getByRole('dialog', { name: `Bill · ${table.label}` });
+    await expect.poll(() => staffBill.getByText(total).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await staffBill.getByRole('button', { name: 'Mark paid and close' }).click();
+    await staffBill.waitFor({ state: 'detached' });
+    await expect.poll(() => diner.getByText("This table's tab is closed").isVisible(), { timeout: 15_000 }).toBe(true);
+  });
+
   it('an admin creates a table and downloads its QR code', async () => {
     const number = `e2e-${Date.now() % 100_000_000}`;
     const label = `E2E table ${number.slice(4)}`;
-    await admin.goto('/admin/tables');
+    await staffLogin(admin, '/admin/tables', roma.admin);
     await admin.getByLabel('Table number').fill(number);
     await admin.getByLabel('Label').fill(label);
     await admin.getByLabel('Seats').fill('2');
@@ -175,7 +221,7 @@ describe('Tavola in the browser', () => {
   });
 
   it('the analytics page shows the revenue, hour and popular item charts for a date range', async () => {
-    await admin.goto('/admin/analytics');
+    await staffLogin(admin, '/admin/analytics', roma.admin);
     const report = admin.getByTestId('analytics');
     await report.waitFor();
     const orders = await report.locator('dt', { hasText: 'Orders' }).locator('xpath=following-sibling::dd').innerText();

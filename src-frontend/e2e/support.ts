@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -75,9 +75,13 @@ export async function newContext(browser: Browser, phone = false): Promise<Brows
   return context;
 }
 
-/** Logs in through the app's own login form. */
+/** Opens a staff page, logging in through the app's own login form when it asks. */
 export async function staffLogin(page: Page, path: string, login: Login): Promise<void> {
   await page.goto(path);
+  const form = page.getByRole('button', { name: 'Sign in', exact: true });
+  const signOut = page.getByRole('button', { name: /^Sign out/ });
+  await form.or(signOut).first().waitFor();
+  if (await signOut.isVisible()) return;
   await page.getByLabel('Username or email').fill(login.username);
   await page.getByLabel('Password').fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -118,9 +122,40 @@ export async function setAvailable(restaurant: DemoRestaurant, itemId: string, a
 /** A demo table with no open session, so the test's order opens the table's tab itself (and names it). */
 export async function freeTable(restaurant: DemoRestaurant): Promise<DemoRestaurant['tables'][number]> {
   const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.waiter });
-  const open = await api<{ items: { table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
+  const open = await api<{ items: { id: string; table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
   const busy = new Set(open.items.map((s) => s.table_id));
-  const table = restaurant.tables.find((t) => !busy.has(t.id));
-  if (!table) throw new Error(`every table of ${restaurant.name} has an open session`);
+  // not one a run used in the last two minutes: it may still be in its service-request cooldown
+  const ledger = join(outputDir, 'tables-used.json');
+  const used: Record<string, number> = existsSync(ledger) ? (JSON.parse(readFileSync(ledger, 'utf8')) as Record<string, number>) : {};
+  const rested = (t: { id: string }) => Date.now() - (used[t.id] ?? 0) > 120_000;
+  let table = restaurant.tables.find((t) => !busy.has(t.id) && rested(t));
+  if (!table) {
+    // earlier runs that stopped half-way left the tables busy: settle the oldest rested tab as a waiter would
+    const oldest = open.items.find((s) => restaurant.tables.some((t) => t.id === s.table_id && rested(t)));
+    if (!oldest) throw new Error(`every table of ${restaurant.name} was used in the last two minutes`);
+    await settleSession(oldest.id, access_token);
+    table = restaurant.tables.find((t) => t.id === oldest.table_id)!;
+  }
+  writeFileSync(ledger, JSON.stringify({ ...used, [table.id]: Date.now() }));
   return table;
+}
+
+const FLOW = ['PENDING', 'CONFIRMED', 'PREPARING', 'READY', 'SERVED'];
+
+/** Serves every active order of a session, then closes it as paid. */
+export async function settleSession(sessionId: string, token: string): Promise<void> {
+  const session = await api<{ orders: { id: string; status: string }[] }>(`/sessions/${sessionId}`, { token });
+  for (const order of session.orders) {
+    for (let i = FLOW.indexOf(order.status) + 1; i > 0 && i < FLOW.length; i++) {
+      await api(`/orders/${order.id}/status`, { method: 'PUT', body: { status: FLOW[i] }, token });
+    }
+  }
+  await api(`/sessions/${sessionId}/close`, { method: 'POST', body: { status: 'completed' }, token });
+}
+
+/** Leaves the table free for the next run: settles its open session, if any. */
+export async function freeUp(restaurant: DemoRestaurant, tableId: string): Promise<void> {
+  const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.waiter });
+  const open = await api<{ items: { id: string; table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
+  for (const s of open.items.filter((x) => x.table_id === tableId)) await settleSession(s.id, access_token);
 }

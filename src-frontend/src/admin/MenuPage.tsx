@@ -38,17 +38,19 @@ function MenuEditor() {
     },
   });
   const deleteCategory = useMutation({ mutationFn: (id: string) => staffApi.deleteCategory(rid, id), onSuccess: refresh });
+  // the switch shows the wanted state at once (synchronously, as a switch must); the answer confirms it
+  const [flipping, setFlipping] = useState<Record<string, boolean>>({});
   const availability = useMutation({
     mutationFn: ({ item, available }: { item: MenuItem; available: boolean }) => staffApi.setAvailability(rid, item.id, available),
-    // the switch flips at once; a refusal puts it back
-    onMutate: ({ item, available }) => {
-      const before = queryClient.getQueryData<Page<MenuItem>>(['menu-items', rid]);
-      queryClient.setQueryData<Page<MenuItem>>(['menu-items', rid], (page) => page && { ...page, items: page.items.map((i) => (i.id === item.id ? { ...i, is_available: available } : i)) });
-      return { before };
-    },
-    onError: (_e, _v, context) => queryClient.setQueryData(['menu-items', rid], context?.before),
+    onMutate: ({ item, available }) => setFlipping((f) => ({ ...f, [item.id]: available })),
     onSuccess: (updated) =>
       queryClient.setQueryData<Page<MenuItem>>(['menu-items', rid], (page) => page && { ...page, items: page.items.map((i) => (i.id === updated.id ? updated : i)) }),
+    onSettled: (_d, _e, { item }) =>
+      setFlipping((f) => {
+        const rest = { ...f };
+        delete rest[item.id];
+        return rest;
+      }),
   });
   const currency = restaurant.data?.currency ?? 'EUR';
 
@@ -108,7 +110,9 @@ function MenuEditor() {
               <Empty>No items in {c.name}.</Empty>
             ) : (
               <ul className="flex flex-col gap-2">
-                {inCategory.map((item) => (
+                {inCategory.map((listed) => {
+                  const item = listed.id in flipping ? { ...listed, is_available: flipping[listed.id]! } : listed;
+                  return (
                   <li key={item.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-300 bg-white p-3" data-testid="admin-item" data-item-id={item.id}>
                     {item.image_url ? <img src={item.image_url} alt={item.name} className="h-14 w-14 rounded object-cover" /> : <div className="h-14 w-14 rounded bg-stone-200" aria-hidden="true" />}
                     <div className="min-w-0 flex-1">
@@ -143,7 +147,8 @@ function MenuEditor() {
                       </>
                     )}
                   </li>
-                ))}
+                  );
+                })}
               </ul>
             )}
           </section>
