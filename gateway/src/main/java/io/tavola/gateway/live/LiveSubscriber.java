@@ -100,10 +100,6 @@ final class LiveSubscriber {
         return lastPongMillis;
     }
 
-    WebSocketConnection connection() {
-        return connection;
-    }
-
     void close(CloseReason reason) {
         connection.close(reason).subscribe().with(done -> {
         }, failure -> LOG.debugf("closing %s: %s", connection.id(), failure.toString()));

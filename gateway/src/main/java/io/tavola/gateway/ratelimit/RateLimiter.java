@@ -78,11 +78,6 @@ public class RateLimiter {
                 });
     }
 
-    /** True while requests pass unlimited because Redis did not answer. */
-    public boolean failingOpen() {
-        return failingOpen.get();
-    }
-
     private void recovered() {
         if (failingOpen.compareAndSet(true, false)) {
             LOG.info("Redis answers again: rate limits are enforced");
