@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, downloadDir, freeTable, freeUp, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
+import { api, baseUrl, downloadDir, freeTable, freeUp, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
 
 /**
  * The issue's "Done when" journeys in real Chromium against the running system: a diner on a phone,
@@ -191,6 +191,54 @@ describe('Tavola in the browser', () => {
     await expect.poll(() => diner.getByText("This table's tab is closed").isVisible(), { timeout: 15_000 }).toBe(true);
   });
 
+  it('the kitchen shows a banner when its live connection drops, reconnects by itself and misses no ticket', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    let cut = false;
+    let connections = 0;
+    let current: { close: (o: { code: number; reason: string }) => Promise<void> } | undefined;
+    // every kitchen socket goes through here: while "cut", the gateway is unreachable for this screen
+    await page.routeWebSocket(/\/ws\/kitchen\//, (ws) => {
+      if (cut) {
+        ws.close({ code: 1001, reason: 'network cut by the test' });
+        return;
+      }
+      connections += 1;
+      ws.connectToServer();
+      current = ws;
+    });
+    await staffLogin(page, '/kitchen', roma.chef);
+    await expect.poll(() => page.getByText('Live', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await markDocument(page);
+
+    cut = true;
+    await current!.close({ code: 1001, reason: 'network cut by the test' });
+    const banner = page.getByTestId('connection-banner');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.innerText()).toMatch(/Connection lost — reconnecting/);
+
+    // an order placed while the screen is cut off
+    const item = roma.items.find((i) => i.modifier_groups.length === 0)!;
+    const guest = await api<{ access_token: string }>('/auth/guest', { method: 'POST', body: { qr_token: table.qr_token } });
+    const order = await api<{ id: string }>('/orders', {
+      method: 'POST',
+      token: guest.access_token,
+      body: { table_label: table.label, items: [{ menu_item_id: item.id, quantity: 3, modifier_option_ids: [], note: 'while offline' }] },
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.locator(`[data-order-id="${order.id}"]`).count()).toBe(0);
+
+    cut = false;
+    const ticket = page.locator(`[data-testid="ticket"][data-order-id="${order.id}"]`);
+    await ticket.waitFor({ timeout: 40_000 });
+    await banner.waitFor({ state: 'detached' });
+    expect(connections).toBeGreaterThanOrEqual(2);
+    expect(await ticket.innerText()).toContain('while offline');
+    expect(await stillSameDocument(page)).toBe(true);
+    await context.close();
+  });
+
   it('an admin creates a table and downloads its QR code', async () => {
     const number = `e2e-${Date.now() % 100_000_000}`;
     const label = `E2E table ${number.slice(4)}`;
@@ -229,6 +277,48 @@ describe('Tavola in the browser', () => {
     await expect.poll(() => admin.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(2);
     expect(await admin.getByRole('img', { name: 'Revenue per day chart' }).isVisible()).toBe(true);
     await admin.screenshot({ path: shot('analytics.png'), fullPage: true });
+  });
+
+  it("every console section loads without a problem, and the admin's sign-out ends the session", async () => {
+    for (const [link, heading] of [
+      ['Orders', 'Orders'],
+      ['Tables & bills', 'Table sessions and bills'],
+      ['Menu', 'Menu'],
+      ['Tables & QR', 'Tables and QR codes'],
+      ['Staff', 'Staff accounts'],
+      ['Feedback', 'Feedback'],
+      ['Analytics', 'Analytics'],
+    ]) {
+      await admin.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: link, exact: true }).click();
+      await admin.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await admin.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
+      expect(await admin.locator('main [role="alert"]').count(), `${link} shows no error`).toBe(0);
+    }
+    await admin.getByRole('button', { name: 'Sign out' }).click();
+    await admin.getByRole('button', { name: 'Sign in' }).waitFor();
+    await admin.reload();
+    await admin.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  it('a master admin sees every restaurant and creates one', async () => {
+    const page = await adminContext.newPage();
+    const name = `E2E Osteria ${Date.now() % 1_000_000}`;
+    await staffLogin(page, '/admin', demo.master);
+    await page.getByRole('heading', { level: 1, name: 'Restaurants' }).waitFor();
+    for (const r of demo.restaurants) await page.getByRole('cell', { name: r.name, exact: true }).waitFor();
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Currency (ISO 4217)').fill('CHF');
+    await page.getByLabel('Time zone').fill('Europe/Zurich');
+    await page.getByRole('button', { name: 'Create restaurant' }).click();
+    await page.getByRole('cell', { name, exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: name });
+    expect(await row.innerText()).toContain('CHF');
+    // a bad currency is refused with the service's own words
+    await page.getByLabel('Name').fill(`${name} bis`);
+    await page.getByLabel('Currency (ISO 4217)').fill('EU');
+    await page.getByRole('button', { name: 'Create restaurant' }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/currency/i);
+    await page.close();
   });
 
   it('an unknown table code says so plainly', async () => {
