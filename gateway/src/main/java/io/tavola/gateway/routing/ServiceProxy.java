@@ -49,15 +49,14 @@ public class ServiceProxy {
             }
         });
         headers.set(ApiRoute.REQUEST_ID, requestId);
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (client != null) {
-            String chain = request.getHeader("X-Forwarded-For");
-            headers.set("X-Forwarded-For", chain == null || chain.isBlank() ? client : chain + ", " + client);
+        // Set, never appended: services (auth's login throttling) read the first X-Forwarded-For entry, so
+        // a client-sent one must not survive. Behind a trusted ingress (quarkus.http.proxy.*) Vert.x has
+        // already resolved the real client, scheme and host from that ingress's headers.
+        if (request.remoteAddress() != null) {
+            headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }
-        if (!headers.contains("X-Forwarded-Proto")) {
-            headers.set("X-Forwarded-Proto", request.scheme());
-        }
-        if (!headers.contains("X-Forwarded-Host") && request.authority() != null) {
+        headers.set("X-Forwarded-Proto", request.scheme());
+        if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
 

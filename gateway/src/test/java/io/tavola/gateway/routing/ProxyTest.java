@@ -71,6 +71,16 @@ class ProxyTest {
     }
 
     @Test
+    void forwardingHeadersSentByTheClientAreReplacedNotTrusted() {
+        given().auth().oauth2(chef).header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .get("/api/v1/analytics/summary").then().statusCode(200)
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-host", equalTo("localhost:18000"))
+                .body("headers.x-forwarded-proto", equalTo("http"));
+    }
+
+    @Test
     void callersRequestIdIsKeptAndAnUnsafeOneReplaced() {
         given().auth().oauth2(chef).header("X-Request-Id", "trace-me.42").get("/api/v1/analytics/summary")
                 .then().statusCode(200).header("X-Request-Id", "trace-me.42")
@@ -134,6 +144,8 @@ class ProxyTest {
                 .PUT(java.net.http.HttpRequest.BodyPublishers.fromPublisher(chunks)).build();
         var answer = java.net.http.HttpClient.newHttpClient()
                 .sendAsync(upload, java.net.http.HttpResponse.BodyHandlers.ofString());
+        // a SubmissionPublisher drops what is submitted before the client subscribed
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> chunks.getNumberOfSubscribers() > 0);
         for (int i = 0; i < 6; i++) {
             Thread.sleep(300);
             chunks.submit(java.nio.ByteBuffer.wrap(new byte[1024]));
