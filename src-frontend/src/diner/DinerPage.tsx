@@ -121,7 +121,8 @@ export function DinerPage() {
       setCartOpen(false);
       setNotice('Order sent. You can follow it below.');
       queryClient.setQueryData<TableSession>(sessionKey, (s) => (s ? { ...s, orders: upsert(s.orders, order) } : s));
-      if (!sessionId) void queryClient.invalidateQueries({ queryKey: ['join', qrToken] });
+      // the tab was closed meanwhile and this order opened the table's next one: follow it
+      if (order.session_id && order.session_id !== sessionId) void queryClient.invalidateQueries({ queryKey: ['join', qrToken] });
     },
   });
   const service = useMutation({

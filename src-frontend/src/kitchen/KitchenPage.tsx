@@ -9,7 +9,7 @@ import { useLiveSocket } from '../live/useLiveSocket';
 import { Button, Empty, ErrorBox } from '../ui/ui';
 import { ADVANCE_LABEL, boardReducer, EMPTY_BOARD, isOnBoard, NEXT_STATUS } from './board';
 import { chime, unlockSound } from './sound';
-import { AGE_CLASSES, ageLevel, ageText } from './ticketAge';
+import { AGE_CLASSES, ageLevel, ageText, DEFAULT_THRESHOLDS, type AgeThresholds } from './ticketAge';
 
 const COLUMNS = [
   { title: 'New', statuses: ['PENDING'] },
@@ -30,7 +30,13 @@ function KitchenBoard() {
   const rid = params.get('restaurant') ?? currentRestaurantId(session);
   const [board, dispatch] = useReducer(boardReducer, EMPTY_BOARD);
   const [now, setNow] = useState(() => Date.now());
-  const [soundOn, setSoundOn] = useState(false);
+  // sound is on unless the kitchen turned it off; browsers allow it after the first touch or key press
+  const [soundOn, setSoundOn] = useState(() => localStorage.getItem('tavola.kitchen.sound') !== 'off');
+  const [soundUnlocked, setSoundUnlocked] = useState(false);
+  const thresholds: AgeThresholds = {
+    warningMinutes: Number(params.get('amber')) || DEFAULT_THRESHOLDS.warningMinutes,
+    lateMinutes: Number(params.get('red')) || DEFAULT_THRESHOLDS.lateMinutes,
+  };
   const [lastBumped, setLastBumped] = useState<Order | null>(null);
   const [recalled, setRecalled] = useState(false);
   const rung = useRef(0);
@@ -39,6 +45,19 @@ function KitchenBoard() {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+
+  useEffect(() => {
+    localStorage.setItem('tavola.kitchen.sound', soundOn ? 'on' : 'off');
+    if (!soundOn || soundUnlocked) return undefined;
+    const unlock = () => setSoundUnlocked(unlockSound());
+    // on click, not pointerdown: the hint disappearing mid-tap would move the button under the finger
+    window.addEventListener('click', unlock);
+    window.addEventListener('keydown', unlock);
+    return () => {
+      window.removeEventListener('click', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [soundOn, soundUnlocked]);
 
   useEffect(() => {
     if (board.newIds.length > rung.current && soundOn) chime();
@@ -79,7 +98,7 @@ function KitchenBoard() {
           {live.status === 'open' ? 'Live' : live.status === 'connecting' ? 'Connecting…' : 'Offline'}
         </span>
         <div className="ml-auto flex gap-2">
-          <Button variant="secondary" onClick={() => setSoundOn((on) => (on ? false : unlockSound()))} aria-pressed={soundOn}>
+          <Button variant="secondary" onClick={() => setSoundOn((on) => !on)} aria-pressed={soundOn}>
             {soundOn ? 'Sound on' : 'Sound off'}
           </Button>
           <Button variant="secondary" disabled={!lastBumped} onClick={() => setRecalled(true)}>
@@ -90,6 +109,9 @@ function KitchenBoard() {
           </Button>
         </div>
       </header>
+      {soundOn && !soundUnlocked && (
+        <p className="px-4 pb-2 text-sm text-amber-300">Tap anywhere once to let this screen chime for new tickets.</p>
+      )}
       {lost && (
         <div role="alert" className="bg-red-700 px-4 py-2 font-semibold text-white" data-testid="connection-banner">
           {live.status === 'denied'
@@ -127,7 +149,7 @@ function KitchenBoard() {
               ) : (
                 <ul className="flex flex-col gap-2">
                   {tickets.map((t) => {
-                    const level = ageLevel(t.created_at, now);
+                    const level = ageLevel(t.created_at, now, thresholds);
                     return (
                       <li key={t.id} className={`rounded-lg border-l-8 p-3 text-stone-900 ${AGE_CLASSES[level]}`} data-testid="ticket" data-order-id={t.id} data-age={level}>
                         <div className="flex items-center justify-between">

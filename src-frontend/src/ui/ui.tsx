@@ -105,7 +105,6 @@ export function Modal({
               ? 'inset-x-0 bottom-0 rounded-t-2xl sm:left-1/2 sm:w-[32rem] sm:-translate-x-1/2'
               : 'left-1/2 top-1/2 w-[min(40rem,calc(100vw-1rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl'
           }`}
-          aria-describedby={description ? undefined : undefined}
         >
           <div className="mb-3 flex items-start justify-between gap-2">
             <Dialog.Title className="text-lg font-bold">{title}</Dialog.Title>
