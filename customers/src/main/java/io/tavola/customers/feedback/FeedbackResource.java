@@ -6,11 +6,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.error.DatabaseFailures;
-import io.tavola.common.event.EventEnvelope;
+import io.tavola.common.outbox.Outbox;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
@@ -38,16 +36,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 @Path("/api/v1/feedback")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
-    private static final Logger LOG = Logger.getLogger(FeedbackResource.class);
     /** How long after ordering a guest of that table may rate it: the lifetime of a guest token. */
     private static final Duration GUEST_WINDOW = Duration.ofHours(4);
 
@@ -58,8 +52,7 @@ public class FeedbackResource {
     ObjectMapper json;
 
     @Inject
-    @Channel("feedback-events")
-    MutinyEmitter<String> events;
+    Outbox outbox;
 
     public record NewFeedback(@NotNull UUID orderId, @NotNull @Min(1) @Max(5) Integer rating,
             @Size(max = 2000) String comment) {}
@@ -103,11 +96,16 @@ public class FeedbackResource {
                 } else {
                     feedback.customerId = caller.userId();
                 }
-                return feedback.<Feedback>persistAndFlush();
+                return feedback.<Feedback>persistAndFlush()
+                        .call(saved -> saved.rating <= 2 ? announceLowRating(saved) : Uni.createFrom().voidItem());
             });
         })).onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> ApiException.conflict("already-rated", "This order has already been rated"))
-                .call(saved -> saved.rating <= 2 ? announceLowRating(saved) : Uni.createFrom().voidItem())
+                .invoke(saved -> {
+                    if (saved.rating <= 2) {
+                        outbox.flush();
+                    }
+                })
                 .map(saved -> Response.created(URI.create("/api/v1/feedback/" + saved.id))
                         .entity(FeedbackView.of(saved)).build());
     }
@@ -161,26 +159,13 @@ public class FeedbackResource {
                 && order.orderedAt.isAfter(Instant.now().minus(GUEST_WINDOW));
     }
 
+    /** In the feedback's transaction: the kitchen and admin screens hear of it even after a broker outage. */
     private Uni<Void> announceLowRating(Feedback feedback) {
         var data = json.createObjectNode()
                 .put("feedback_id", feedback.id.toString())
                 .put("order_id", feedback.orderId.toString())
                 .put("rating", feedback.rating)
                 .put("comment", feedback.comment);
-        EventEnvelope event = EventEnvelope.of("feedback.low_rating", feedback.restaurantId, data);
-        try {
-            String body = json.writeValueAsString(event);
-            Message<String> message = Message.of(body).addMetadata(OutgoingRabbitMQMetadata.builder()
-                    .withRoutingKey(event.routingKey()).withContentType("application/json")
-                    .withDeliveryMode(2).build());
-            return events.sendMessage(message).onFailure().recoverWithItem(e -> {
-                LOG.warnf("Low-rating event for feedback %s not published: %s", feedback.id, e.getMessage());
-                return null;
-            });
-        } catch (Exception e) {
-            LOG.warnf("Low-rating event for feedback %s not published: %s", feedback.id, e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
+        return outbox.add("feedback.low_rating", feedback.restaurantId, data);
     }
-
 }

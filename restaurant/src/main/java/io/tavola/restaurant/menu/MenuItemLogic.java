@@ -34,6 +34,9 @@ public class MenuItemLogic {
     @Inject
     ImageStore images;
 
+    @Inject
+    MenuEvents events;
+
     /** An item after a change, and whether its availability flipped (diners must hear of it). */
     public record Changed(MenuItemView item, boolean availabilityChanged) {}
 
@@ -89,9 +92,12 @@ public class MenuItemLogic {
                     item.updatedAt = Instant.now();
                     List<ModifierOption> existingOptions = graph.groups(item.id).stream()
                             .flatMap(g -> graph.options(g.id).stream()).toList();
+                    boolean flipped = wasAvailable != item.available;
                     return syncModifiers(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
+                            .call(() -> flipped ? events.itemAvailabilityChanged(restaurantId, item.id, item.name,
+                                    item.available) : Uni.createFrom().voidItem())
                             .chain(() -> view(item))
-                            .map(v -> new Changed(v, wasAvailable != item.available));
+                            .map(v -> new Changed(v, flipped));
                 }));
     }
 
@@ -101,18 +107,23 @@ public class MenuItemLogic {
         return require(restaurantId, id).chain(item -> {
             boolean changed = item.available != available;
             item.available = available;
-            if (changed) {
-                item.updatedAt = Instant.now();
+            if (!changed) {
+                return view(item).map(v -> new Changed(v, false));
             }
-            return view(item).map(v -> new Changed(v, changed));
+            item.updatedAt = Instant.now();
+            return events.itemAvailabilityChanged(restaurantId, item.id, item.name, available)
+                    .chain(() -> view(item)).map(v -> new Changed(v, true));
         });
     }
 
     /** Returns what was deleted, so diners still looking at an available item can be told it is gone. */
     @WithTransaction
     public Uni<MenuItem> delete(UUID restaurantId, UUID id) {
-        // modifier groups and options go with the item (on delete cascade)
+        // modifier groups and options go with the item (on delete cascade); live menus drop a deleted
+        // item like an 86'd one
         return require(restaurantId, id)
+                .call(item -> item.available ? events.itemAvailabilityChanged(restaurantId, item.id, item.name, false)
+                        : Uni.createFrom().voidItem())
                 .call(item -> item.delete())
                 .call(item -> images.delete(restaurantId, item.imageId));
     }

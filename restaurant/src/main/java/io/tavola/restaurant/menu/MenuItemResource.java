@@ -102,10 +102,8 @@ public class MenuItemResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        // live menus drop a deleted item like an 86'd one
         return logic.delete(rid, id).call(() -> menuCache.invalidate(rid))
-                .call(item -> item.available ? events.itemAvailabilityChanged(rid, item.id, item.name, false)
-                        : Uni.createFrom().voidItem())
+                .invoke(events::publishNow)
                 .replaceWith(Response.noContent().build());
     }
 
@@ -141,9 +139,11 @@ public class MenuItemResource {
     /** After the commit: drop the cached public menu, then tell live clients about an 86. */
     private Uni<MenuItemView> afterChange(UUID rid, Uni<MenuItemLogic.Changed> change) {
         return change.call(() -> menuCache.invalidate(rid))
-                .call(c -> c.availabilityChanged()
-                        ? events.itemAvailabilityChanged(rid, c.item().id(), c.item().name(), c.item().isAvailable())
-                        : Uni.createFrom().voidItem())
+                .invoke(c -> {
+                    if (c.availabilityChanged()) {
+                        events.publishNow();
+                    }
+                })
                 .map(MenuItemLogic.Changed::item);
     }
 }

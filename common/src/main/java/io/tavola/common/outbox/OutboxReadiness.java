@@ -1,5 +1,6 @@
-package io.tavola.orders.outbox;
+package io.tavola.common.outbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -7,13 +8,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Shows the relay's broker connection in readiness without failing it: orders are still taken while
- * RabbitMQ is away (their events wait in the outbox), so an orchestrator must not pull this service
- * out of rotation for it.
+ * Shows the relay's broker connection in readiness without failing it: the service keeps taking
+ * changes while RabbitMQ is away (their events wait in the outbox), so an orchestrator must not pull it
+ * out of rotation for that.
  */
 @Readiness
 @ApplicationScoped
-public class BrokerReadiness implements HealthCheck {
+@IfBuildProperty(name = "tavola.outbox.enabled", stringValue = "true")
+public class OutboxReadiness implements HealthCheck {
 
     @Inject
     OutboxRelay relay;

@@ -1,6 +1,7 @@
-package io.tavola.orders.outbox;
+package io.tavola.common.outbox;
 
 import com.rabbitmq.client.AMQP;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to the topic exchange {@code orders}, oldest first, with publisher confirms,
+ * Publishes outbox rows to the service's topic exchange, oldest first, with publisher confirms,
  * and marks them sent only once the broker confirmed them. While the broker is unreachable it backs
  * off and retries; a row is never dropped. Runs on one Vert.x event-loop context, never blocking it.
  *
@@ -33,11 +34,10 @@ import org.jboss.logging.Logger;
  * rows sent republishes them, which consumers absorb because they are idempotent on {@code event_id}.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "tavola.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Only one replica relays at a time, so events leave in outbox order and only once. */
-    private static final long RELAY_LOCK = 0x7a760_0001L;
 
     @Inject
     Vertx vertx;
@@ -45,8 +45,14 @@ public class OutboxRelay {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "tavola.outbox.exchange", defaultValue = "orders")
+    @ConfigProperty(name = "tavola.outbox.exchange")
     String exchange;
+
+    @ConfigProperty(name = "tavola.outbox.table")
+    String table;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     @ConfigProperty(name = "tavola.outbox.broker.host")
     String host;
@@ -178,15 +184,19 @@ public class OutboxRelay {
         });
     }
 
-    /** One batch inside a transaction holding the relay lock; answers how many rows were published. */
+    /**
+     * One batch inside a transaction holding this outbox's advisory lock, so only one replica relays at a
+     * time and events leave in outbox order; answers how many rows were published.
+     */
     private Uni<Integer> relayBatch() {
-        return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+        long lockId = 0x7a7600000000L + (table.hashCode() & 0xffffffffL);
+        return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + lockId + ")")
                 .execute()
                 .chain(lock -> lock.iterator().next().getBoolean(0) ? publishUnsent(conn) : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishUnsent(SqlConnection conn) {
-        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text from orders.outbox_event "
+        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text from " + table + " "
                 + "where sent_at is null order by id limit $1")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
@@ -209,7 +219,7 @@ public class OutboxRelay {
                     }
                     return published
                             .chain(() -> client.waitForConfirms(5000))
-                            .chain(() -> conn.preparedQuery("update orders.outbox_event set sent_at = now() where id = any($1)")
+                            .chain(() -> conn.preparedQuery("update " + table + " set sent_at = now() where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .replaceWith(ids.size());
                 });
@@ -222,7 +232,7 @@ public class OutboxRelay {
                 .setPort(port)
                 .setUser(username)
                 .setPassword(password)
-                .setConnectionName("tavola-orders-outbox")
+                .setConnectionName("tavola-" + service + "-outbox")
                 .setConnectionTimeout(3000)
                 .setRequestedHeartbeat(10)
                 .setAutomaticRecoveryEnabled(false)
