@@ -160,6 +160,60 @@ describe('Tavola in the browser', () => {
     await expect.poll(() => onDinerMenu.getAttribute('data-available'), { timeout: 30_000 }).toBe('true');
   });
 
+  it("an admin uploads a photo of an item and the diner's menu shows it", async () => {
+    const item = roma.items.filter((i) => i.modifier_groups.length === 0).at(-1)!;
+    await staffLogin(admin, '/admin/menu', roma.admin);
+    const row = admin.locator(`[data-testid="admin-item"][data-item-id="${item.id}"]`);
+    await row.waitFor();
+    const before = await row.getByRole('img', { name: item.name }).getAttribute('src').catch(() => null);
+    // a 1x1 PNG: the restaurant service checks the bytes, not the file name
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await row.getByLabel(`Upload a photo of ${item.name}`).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => row.getByRole('img', { name: item.name }).getAttribute('src').catch(() => null), { timeout: 15_000 }).not.toBe(before);
+    const src = await row.getByRole('img', { name: item.name }).getAttribute('src');
+    expect(src).toMatch(new RegExp(`^/api/v1/restaurants/${roma.id}/images/`));
+
+    await diner.reload();
+    const photo = diner.locator(`[data-testid="menu-item"][data-item-id="${item.id}"]`).getByRole('img', { name: item.name });
+    await photo.scrollIntoViewIfNeeded();
+    expect(await photo.getAttribute('src')).toBe(src);
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBe(1);
+  });
+
+  it('an order at a restaurant that confirms orders waits until a waiter confirms it on the orders board', async () => {
+    const copper = demo.restaurants[1]!;
+    const ctable = await freeTable(copper);
+    const item = copper.items.find((i) => i.modifier_groups.length === 0)!;
+    const phone = await dinerContext.newPage();
+    const waiterContext = await newContext(browser);
+    const waiter = await waiterContext.newPage();
+    try {
+      await phone.goto(`/t/${ctable.qr_token}`);
+      await phone.getByRole('button', { name: `Add ${item.name}`, exact: true }).click();
+      await phone.getByRole('dialog', { name: item.name }).getByRole('button', { name: /Add to order/ }).click();
+      await phone.getByRole('button', { name: /View order \(1\)/ }).click();
+      const [answer] = await Promise.all([
+        phone.waitForResponse((r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST'),
+        phone.getByRole('dialog', { name: 'Your order' }).getByRole('button', { name: 'Place order' }).click(),
+      ]);
+      const orderId = ((await answer.json()) as { id: string }).id;
+      const placed = phone.locator(`[data-testid="diner-order"][data-order-id="${orderId}"]`);
+      await expect.poll(() => placed.getByTestId('order-status').innerText()).toBe('Waiting for confirmation');
+      // prices in the restaurant's currency
+      expect(await placed.innerText()).toContain('£');
+
+      await staffLogin(waiter, '/admin/orders', copper.waiter);
+      const pending = waiter.getByRole('region', { name: /Waiting for confirmation/ }).getByTestId('admin-order').filter({ hasText: ctable.label });
+      await pending.first().waitFor();
+      await pending.getByRole('button', { name: 'Confirm', exact: true }).first().click();
+      await expect.poll(() => placed.getByTestId('order-status').innerText(), { timeout: 30_000 }).toBe('Confirmed');
+    } finally {
+      await phone.close();
+      await waiterContext.close();
+      await freeUp(copper, ctable.id);
+    }
+  });
+
   it('the diner asks for the bill and sees it split; staff get the call live and close the tab; the diner sees it closed', async () => {
     await diner.getByTestId('diner-order').first().waitFor();
     const [asked] = await Promise.all([
