@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the {@code orders} and {@code menu} exchanges into this replica's own queues and hands each
+ * Consumes the {@code orders}, {@code menu} and {@code feedback} exchanges into this replica's own queues and hands each
  * envelope to the hub. A message that is not an envelope is dropped (logged), never redelivered forever.
  */
 @ApplicationScoped
@@ -31,6 +31,12 @@ public class LiveEvents {
 
     @Incoming("live-menu")
     CompletionStage<Void> menu(Message<Object> message) {
+        return handle(message);
+    }
+
+    /** Low ratings ({@code feedback.<rid>.low_rating}): for the restaurant's kitchen and admin screens. */
+    @Incoming("live-feedback")
+    CompletionStage<Void> feedback(Message<Object> message) {
         return handle(message);
     }
 

@@ -53,6 +53,31 @@ class LiveTest {
     }
 
     @Test
+    void aLowRatingReachesItsRestaurantsKitchenButNoTable() {
+        String sessionId = session(restaurantA, UUID.randomUUID().toString());
+        UUID tableId = UUID.fromString(TestDoubles.SESSIONS.get(sessionId).getString("table_id"));
+        try (LiveClient kitchen = LiveClient.connect(base, "/ws/kitchen/" + restaurantA,
+                TestTokens.admin(UUID.fromString(restaurantA)));
+                LiveClient otherKitchen = LiveClient.connect(base, "/ws/kitchen/" + restaurantB,
+                        TestTokens.admin(UUID.fromString(restaurantB)));
+                LiveClient table = LiveClient.connect(base, "/ws/sessions/" + sessionId,
+                        TestTokens.guest(UUID.fromString(restaurantA), tableId))) {
+            kitchen.await(f -> "snapshot".equals(f.getString("kind")), CONNECT);
+            otherKitchen.await(f -> "snapshot".equals(f.getString("kind")), CONNECT);
+            table.await(f -> "snapshot".equals(f.getString("kind")), CONNECT);
+            JsonObject lowRating = Events.publish(Events.feedbackExchange(), "feedback.low_rating", restaurantA,
+                    new JsonObject().put("order_id", UUID.randomUUID().toString()).put("rating", 1));
+            kitchen.await(f -> isEvent(f, lowRating), Duration.ofSeconds(2));
+            // a later event to both proves the feedback had its chance to arrive there
+            JsonObject menu = Events.publish(Events.menuExchange(), "menu.item_availability_changed", restaurantA,
+                    new JsonObject().put("menu_item_id", UUID.randomUUID().toString()).put("is_available", false));
+            table.await(f -> isEvent(f, menu), Duration.ofSeconds(2));
+            assertTrue(table.events().stream().noneMatch(e -> e.getString("type").startsWith("feedback.")));
+            assertTrue(otherKitchen.events().stream().noneMatch(e -> e.getString("type").startsWith("feedback.")));
+        }
+    }
+
+    @Test
     void aMasterMayWatchAnyKitchen() {
         JsonObject waiting = Events.order(restaurantA, null);
         TestDoubles.ACTIVE_ORDERS.put(restaurantA, new JsonArray().add(waiting));

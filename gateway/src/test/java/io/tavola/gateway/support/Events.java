@@ -19,6 +19,10 @@ public final class Events {
         return ConfigProvider.getConfig().getValue("mp.messaging.incoming.live-orders.exchange.name", String.class);
     }
 
+    public static String feedbackExchange() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.live-feedback.exchange.name", String.class);
+    }
+
     public static String menuExchange() {
         return ConfigProvider.getConfig().getValue("mp.messaging.incoming.live-menu.exchange.name", String.class);
     }
