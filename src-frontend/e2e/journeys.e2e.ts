@@ -257,7 +257,9 @@ describe('Tavola in the browser', () => {
   });
 
   it('the kitchen shows a banner when its live connection drops, reconnects by itself and misses no ticket', async () => {
-    const context = await newContext(browser);
+    // a second kitchen screen of the same chef (signed in already: the sign-ins are rate limited)
+    const context = await browser.newContext({ baseURL: baseUrl(), storageState: await kitchenContext.storageState() });
+    context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (e) => browserErrors.push(e.message));
     let cut = false;
@@ -331,6 +333,70 @@ describe('Tavola in the browser', () => {
     await phone.getByRole('heading', { level: 1, name: roma.name }).waitFor();
     expect(await phone.getByText(label).first().isVisible()).toBe(true);
     await phone.close();
+  });
+
+  it('an admin adds a category and an item with a modifier group, which diners can order; and a chef account that can sign in', async () => {
+    const n = Date.now() % 1_000_000;
+    const category = `E2E Specials ${n}`;
+    const dish = `E2E Risotto ${n}`;
+    await staffLogin(admin, '/admin/menu', roma.admin);
+    await admin.getByLabel('New category').fill(category);
+    await admin.getByRole('button', { name: 'Add category' }).click();
+    await admin.getByRole('heading', { level: 2, name: category }).waitFor();
+
+    await admin.getByRole('button', { name: 'New item' }).click();
+    const editor = admin.getByRole('dialog', { name: 'New menu item' });
+    await editor.getByLabel('Name').fill(dish);
+    await editor.getByLabel('Category').selectOption({ label: category });
+    await editor.getByLabel('Price').fill('14.50');
+    await editor.getByLabel('vegetarian').check();
+    await editor.getByLabel('milk').check();
+    await editor.getByRole('button', { name: 'Add modifier group' }).click();
+    await editor.getByLabel('Group name').fill('Rice');
+    await editor.getByLabel('Pick at least').fill('1');
+    await editor.getByLabel('Pick at most').fill('1');
+    await editor.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Carnaroli');
+    await editor.getByRole('button', { name: 'Add option' }).click();
+    await editor.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Vialone nano');
+    await editor.getByLabel('Extra price').nth(1).fill('1.20');
+    await editor.getByRole('button', { name: 'Save item' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const row = admin.getByTestId('admin-item').filter({ hasText: dish });
+    expect(await row.innerText()).toContain('Rice (2)');
+
+    // a diner sees it with its badges and orders it with the extra-price option
+    const phone = await dinerContext.newPage();
+    try {
+      await phone.goto(`/t/${table.qr_token}`);
+      const card = phone.getByTestId('menu-item').filter({ hasText: dish });
+      await card.waitFor();
+      expect(await card.innerText()).toMatch(/vegetarian[\s\S]*milk/);
+      await card.getByRole('button', { name: `Add ${dish}` }).click();
+      const sheet = phone.getByRole('dialog', { name: dish });
+      await sheet.getByLabel(/Vialone nano/).check();
+      expect(await sheet.getByRole('button', { name: /Add to order/ }).innerText()).toContain('15.70');
+      await phone.keyboard.press('Escape');
+    } finally {
+      await phone.close();
+    }
+
+    // a chef account made here signs in to the kitchen
+    await admin.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Staff', exact: true }).click();
+    const username = `e2e-chef-${n}`;
+    await admin.getByLabel('Username').fill(username);
+    await admin.getByLabel('Email').fill(`${username}@example.com`);
+    await admin.getByLabel('Password').fill('a-long-password-1');
+    await admin.getByLabel('Role').selectOption('chef');
+    await admin.getByRole('button', { name: 'Create account' }).click();
+    await admin.getByRole('cell', { name: username, exact: true }).waitFor();
+    const chefContext = await newContext(browser);
+    try {
+      const screen = await chefContext.newPage();
+      await staffLogin(screen, '/kitchen', { username, password: 'a-long-password-1' });
+      await expect.poll(() => screen.getByText('Live', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    } finally {
+      await chefContext.close();
+    }
   });
 
   it('the analytics page shows the revenue, hour and popular item charts for a date range', async () => {

@@ -84,8 +84,26 @@ export async function staffLogin(page: Page, path: string, login: Login): Promis
   if (await signOut.isVisible()) return;
   await page.getByLabel('Username or email').fill(login.username);
   await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: /Sign in/ }).waitFor({ state: 'detached' });
+  // the gateway allows 10 sign-ins a minute per address (the seed just spent some): wait as it says
+  const button = page.getByRole('button', { name: 'Sign in', exact: true });
+  const refused = page.getByRole('alert').filter({ hasText: /too many requests/i });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await button.click();
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (!(await button.isVisible())) return;
+      if (await refused.isVisible()) break;
+      await page.waitForTimeout(200);
+    }
+    if (!(await refused.isVisible())) break;
+    await page.waitForTimeout(retryAfterMs(await refused.innerText()));
+  }
+  throw new Error(`${login.username} could not sign in: ${(await page.getByRole('alert').allInnerTexts()).join(' / ') || 'no answer'}`);
+}
+
+function retryAfterMs(text: string): number {
+  const seconds = Number(/retry after (\d+)/i.exec(text)?.[1] ?? 30);
+  return (seconds + 1) * 1000;
 }
 
 /** Marks the document, so a test can prove later that the page was never reloaded. */
@@ -105,23 +123,41 @@ export function shot(name: string): string {
 
 /** Direct API call through the gateway, for test preconditions only (the journeys themselves go through the UI). */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  let response: Response;
+  for (let attempt = 0; ; attempt++) {
+    response = await fetch(`${baseUrl()}/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    // the gateway's budgets (sign-ins, guest tokens) are per address and shared with the seed: wait as told
+    if (response.status !== 429 || attempt >= 3) break;
+    await new Promise((r) => setTimeout(r, (Number(response.headers.get('Retry-After')) || 30) * 1000 + 500));
+  }
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
+const tokens = new Map<string, Promise<string>>();
+
+/** One API sign-in per account and run (sign-ins are rate limited). */
+export function tokenOf(login: Login): Promise<string> {
+  let token = tokens.get(login.username);
+  if (!token) {
+    token = api<{ access_token: string }>('/auth/login', { method: 'POST', body: login }).then((t) => t.access_token);
+    tokens.set(login.username, token);
+  }
+  return token;
+}
+
 export async function setAvailable(restaurant: DemoRestaurant, itemId: string, available: boolean): Promise<void> {
-  const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.admin });
+  const access_token = await tokenOf(restaurant.admin);
   await api(`/restaurants/${restaurant.id}/menu-items/${itemId}/availability`, { method: 'PUT', body: { is_available: available }, token: access_token });
 }
 
 /** A demo table with no open session, so the test's order opens the table's tab itself (and names it). */
 export async function freeTable(restaurant: DemoRestaurant): Promise<DemoRestaurant['tables'][number]> {
-  const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.waiter });
+  const access_token = await tokenOf(restaurant.waiter);
   const open = await api<{ items: { id: string; table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
   const busy = new Set(open.items.map((s) => s.table_id));
   // not one a run used in the last two minutes: it may still be in its service-request cooldown
@@ -155,7 +191,7 @@ export async function settleSession(sessionId: string, token: string): Promise<v
 
 /** Leaves the table free for the next run: settles its open session, if any. */
 export async function freeUp(restaurant: DemoRestaurant, tableId: string): Promise<void> {
-  const { access_token } = await api<{ access_token: string }>('/auth/login', { method: 'POST', body: restaurant.waiter });
+  const access_token = await tokenOf(restaurant.waiter);
   const open = await api<{ items: { id: string; table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
   for (const s of open.items.filter((x) => x.table_id === tableId)) await settleSession(s.id, access_token);
 }
