@@ -180,6 +180,27 @@ describe('Tavola in the browser', () => {
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBe(1);
   });
 
+  it('the diner rates the served order; a low rating reaches the console live and its feedback list', async () => {
+    const comment = `Too salty ${Date.now() % 100_000}`;
+    // the console is open (and live) before the diner rates
+    await staffLogin(admin, '/admin/orders', roma.admin);
+    await admin.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    const served = diner.getByTestId('diner-order').filter({ has: diner.getByTestId('order-status').getByText('Served', { exact: true }) }).last();
+    await served.getByRole('button', { name: 'Rate this order' }).click();
+    await served.getByLabel('2 of 5').check({ force: true });
+    await served.getByLabel('Comment (optional)').fill(comment);
+    await served.getByRole('button', { name: 'Send rating' }).click();
+    await served.getByText('Thank you for your rating!').waitFor();
+
+    const alerts = admin.getByRole('list', { name: 'Alerts' });
+    await alerts.getByText(comment, { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await alerts.innerText()).toContain('rated an order 2/5');
+    await admin.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Feedback', exact: true }).click();
+    const entry = admin.getByRole('listitem').filter({ hasText: comment });
+    await entry.waitFor();
+    expect(await entry.getByLabel('2 out of 5').count()).toBe(1);
+  });
+
   it('an order at a restaurant that confirms orders waits until a waiter confirms it on the orders board', async () => {
     const copper = demo.restaurants[1]!;
     const ctable = await freeTable(copper);
@@ -242,9 +263,9 @@ describe('Tavola in the browser', () => {
     await bill.waitFor({ state: 'detached' });
 
     // the console (still open on the admin's screen) shows the call without a reload
-    const call = admin.getByRole('list', { name: 'Table calls' }).getByText(table.label);
+    const call = admin.getByRole('list', { name: 'Alerts' }).getByText(table.label);
     await call.waitFor({ timeout: 30_000 });
-    expect(await admin.getByRole('list', { name: 'Table calls' }).innerText()).toContain('asks for the bill');
+    expect(await admin.getByRole('list', { name: 'Alerts' }).innerText()).toContain('asks for the bill');
 
     await admin.getByRole('link', { name: 'Tables & bills' }).click();
     const row = admin.getByRole('listitem').filter({ hasText: table.label }).filter({ has: admin.getByRole('button', { name: 'Bill' }) });

@@ -11,8 +11,25 @@ import { Button } from '../ui/ui';
 interface AdminContextValue {
   restaurantId: string | null;
   role: Role;
-  calls: ServiceRequested[];
-  dismissCall: (at: string) => void;
+}
+
+/** Something staff should act on now: a table calling, a low rating. */
+interface Alert {
+  id: string;
+  text: string;
+}
+
+export function alertOf(event: EventEnvelope): Alert | null {
+  if (event.type === 'session.service_requested') {
+    const d = event.data as ServiceRequested;
+    const time = new Date(d.requested_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return { id: event.event_id, text: `${d.table_label ?? 'A table'} ${d.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} (${time})` };
+  }
+  if (event.type === 'feedback.low_rating') {
+    const d = event.data as { rating: number; comment: string | null };
+    return { id: event.event_id, text: `A diner rated an order ${d.rating}/5${d.comment ? `: “${d.comment}”` : ''}` };
+  }
+  return null;
 }
 
 const AdminContext = createContext<AdminContextValue | null>(null);
@@ -46,7 +63,7 @@ function Console() {
   const user = session.user!;
   const rid = currentRestaurantId(session);
   const queryClient = useQueryClient();
-  const [calls, setCalls] = useState<ServiceRequested[]>([]);
+  const [alerts, setAlerts] = useState<Alert[]>([]);
   const restaurant = useQuery({ queryKey: ['restaurant', rid], queryFn: () => staffApi.restaurant(rid ?? ''), enabled: !!rid });
 
   // the restaurant's live events keep every staff list fresh
@@ -61,9 +78,9 @@ function Console() {
       if (type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['orders'] });
       if (type.startsWith('session.') || type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['sessions'] });
       if (type.startsWith('menu.')) void queryClient.invalidateQueries({ queryKey: ['menu-items'] });
-      if (type === 'session.service_requested') {
-        setCalls((c) => [...c, (m.event as EventEnvelope<ServiceRequested>).data]);
-      }
+      if (type.startsWith('feedback.')) void queryClient.invalidateQueries({ queryKey: ['feedback'] });
+      const alert = alertOf(m.event);
+      if (alert) setAlerts((all) => (all.some((a) => a.id === alert.id) ? all : [...all, alert]));
     },
     [queryClient],
   );
@@ -71,7 +88,7 @@ function Console() {
 
   const sections = SECTIONS.filter((s) => s.roles.includes(user.role));
   return (
-    <AdminContext.Provider value={{ restaurantId: rid, role: user.role, calls, dismissCall: (at) => setCalls((c) => c.filter((x) => x.requested_at !== at)) }}>
+    <AdminContext.Provider value={{ restaurantId: rid, role: user.role }}>
       <div className="min-h-screen md:flex">
         <a href="#admin-main" className="sr-only focus:not-sr-only">
           Skip to content
@@ -117,14 +134,12 @@ function Console() {
               Live updates paused — reconnecting…
             </p>
           )}
-          {calls.length > 0 && (
-            <ul aria-label="Table calls" className="no-print flex flex-col gap-1 bg-blue-50 p-2">
-              {calls.map((c) => (
-                <li key={c.requested_at + c.table_id} role="alert" className="flex items-center justify-between rounded bg-white px-3 py-2 text-sm shadow">
-                  <span>
-                    <strong>{c.table_label ?? 'A table'}</strong> {c.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} ({new Date(c.requested_at).toLocaleTimeString()})
-                  </span>
-                  <Button variant="ghost" onClick={() => setCalls((all) => all.filter((x) => x !== c))}>
+          {alerts.length > 0 && (
+            <ul aria-label="Alerts" className="no-print flex flex-col gap-1 bg-blue-50 p-2">
+              {alerts.map((a) => (
+                <li key={a.id} role="alert" className="flex items-center justify-between rounded bg-white px-3 py-2 text-sm shadow">
+                  <span>{a.text}</span>
+                  <Button variant="ghost" onClick={() => setAlerts((all) => all.filter((x) => x.id !== a.id))}>
                     Done
                   </Button>
                 </li>

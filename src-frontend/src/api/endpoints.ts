@@ -1,6 +1,6 @@
 import { qs, request } from './client';
 import type {
-  Bill, Category, DiningTable, FeedbackPage, GuestToken, MenuItem, MenuItemRequest, Order, OrderStatus, Page,
+  Bill, Category, DiningTable, Feedback, FeedbackPage, GuestToken, MenuItem, MenuItemRequest, Order, OrderStatus, Page,
   PlaceOrderRequest, PublicMenu, QrLookup, Restaurant, Role, SalesReport, ServiceRequested, SessionSummary,
   TableSession, TableStatus, User, Uuid,
 } from './types';
@@ -23,6 +23,8 @@ export const dinerApi = {
   serviceRequest: (sessionId: Uuid, kind: 'waiter' | 'bill') =>
     request<ServiceRequested>(`/api/v1/sessions/${sessionId}/service-requests`, { method: 'POST', body: { kind }, auth: 'guest' }),
   bill: (sessionId: Uuid, ask: BillAsk) => request<Bill>(`/api/v1/sessions/${sessionId}/bill${billQuery(ask)}`, { auth: 'guest' }),
+  rate: (orderId: Uuid, rating: number, comment: string) =>
+    request<Feedback>('/api/v1/feedback', { method: 'POST', body: { order_id: orderId, rating, comment: comment || undefined }, auth: 'guest' }),
 };
 
 export interface BillAsk {

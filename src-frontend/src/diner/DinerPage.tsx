@@ -12,6 +12,7 @@ import { cartCount, cartTotalCents, useCart } from './cart';
 import { guestFor, guestToken, renewGuestToken } from './guest';
 import { rememberMenu, passesFilter, shownMenu, words, type MenuFilter, type ShownItem } from './menuView';
 import { ModifierSheet } from './ModifierSheet';
+import { RateOrder } from './RateOrder';
 
 const STATUS_WORDS: Record<string, string> = {
   PENDING: 'Waiting for confirmation',
@@ -287,6 +288,7 @@ export function DinerPage() {
                       </Button>
                     )}
                   </div>
+                  {(o.status === 'SERVED' || o.status === 'COMPLETED') && <RateOrder orderId={o.id} />}
                 </li>
               ))}
             </ul>

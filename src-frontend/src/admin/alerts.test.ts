@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { alertOf } from './AdminLayout';
+
+const envelope = (type: string, data: unknown) => ({ event_id: 'e1', type, occurred_at: '2026-11-25T10:00:00Z', restaurant_id: 'r', data });
+
+describe('console alerts', () => {
+  it('turns table calls and low ratings into alerts, and nothing else', () => {
+    expect(alertOf(envelope('session.service_requested', { session_id: 's', table_id: 't', table_label: 'Sala 2', kind: 'bill', requested_at: '2026-11-25T10:00:00Z' }))?.text).toMatch(/^Sala 2 asks for the bill/);
+    expect(alertOf(envelope('session.service_requested', { session_id: 's', table_id: 't', table_label: null, kind: 'waiter', requested_at: '2026-11-25T10:00:00Z' }))?.text).toMatch(/^A table calls a waiter/);
+    expect(alertOf(envelope('feedback.low_rating', { feedback_id: 'f', order_id: 'o', rating: 1, comment: 'cold' }))).toEqual({ id: 'e1', text: 'A diner rated an order 1/5: “cold”' });
+    expect(alertOf(envelope('order.created', {}))).toBeNull();
+  });
+});
