@@ -137,7 +137,7 @@ function MenuEditor() {
                     </label>
                     {canEdit && (
                       <>
-                        <label className="cursor-pointer rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold hover:bg-stone-100">
+                        <label className="cursor-pointer rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold hover:bg-stone-100 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700">
                           Photo
                           <input type="file" accept="image/jpeg,image/png,image/webp" className="sr-only" onChange={(e) => void upload(item, e.target.files?.[0])} aria-label={`Upload a photo of ${item.name}`} />
                         </label>

@@ -205,7 +205,7 @@ export function DinerPage() {
               <legend className="text-xs font-semibold uppercase text-stone-700">Only show</legend>
               <div className="mt-1 flex flex-wrap gap-2">
                 {tags.map((t) => (
-                  <label key={t} className={`flex min-h-9 cursor-pointer items-center gap-1 rounded-full border px-3 text-sm ${filter.requireTags.includes(t) ? 'border-emerald-700 bg-emerald-100' : 'border-stone-300 bg-white'}`}>
+                  <label key={t} className={`flex min-h-9 cursor-pointer items-center gap-1 rounded-full border px-3 text-sm has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700 ${filter.requireTags.includes(t) ? 'border-emerald-700 bg-emerald-100' : 'border-stone-300 bg-white'}`}>
                     <input type="checkbox" className="sr-only" checked={filter.requireTags.includes(t)} onChange={() => setFilter((f) => ({ ...f, requireTags: toggle(f.requireTags, t) }))} />
                     {words(t)}
                   </label>
@@ -218,7 +218,7 @@ export function DinerPage() {
               <legend className="text-xs font-semibold uppercase text-stone-700">Hide dishes with</legend>
               <div className="mt-1 flex flex-wrap gap-2">
                 {allergens.map((a) => (
-                  <label key={a} className={`flex min-h-9 cursor-pointer items-center gap-1 rounded-full border px-3 text-sm ${filter.avoidAllergens.includes(a) ? 'border-red-700 bg-red-100' : 'border-stone-300 bg-white'}`}>
+                  <label key={a} className={`flex min-h-9 cursor-pointer items-center gap-1 rounded-full border px-3 text-sm has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700 ${filter.avoidAllergens.includes(a) ? 'border-red-700 bg-red-100' : 'border-stone-300 bg-white'}`}>
                     <input type="checkbox" className="sr-only" checked={filter.avoidAllergens.includes(a)} onChange={() => setFilter((f) => ({ ...f, avoidAllergens: toggle(f.avoidAllergens, a) }))} />
                     {words(a)}
                   </label>

@@ -38,7 +38,7 @@ export function RateOrder({ orderId }: { orderId: string }) {
         <legend className="text-sm font-medium">How was it?</legend>
         <div className="flex gap-1">
           {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n} className="flex h-11 w-11 cursor-pointer items-center justify-center text-2xl">
+            <label key={n} className="flex h-11 w-11 cursor-pointer items-center justify-center rounded text-2xl has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700">
               <input type="radio" name={`${id}-rating`} value={n} checked={rating === n} onChange={() => setRating(n)} className="sr-only" aria-label={`${n} of 5`} />
               <span aria-hidden="true" className={n <= rating ? 'text-amber-600' : 'text-stone-400'}>
                 ★
