@@ -1,6 +1,7 @@
 package io.tavola.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tavola.common.testkit.TcpProxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -71,9 +72,8 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
         for (ServiceDouble service : new ServiceDouble[] { auth, restaurant, orders, customers }) {
             service.start();
         }
-        redis = new TcpProxy(vertx, System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+        redis = TcpProxy.start(vertx, System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
                 Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")));
-        redis.start();
         return Map.of(
                 "quarkus.redis.hosts", "redis://localhost:" + redis.port() + "/1",
                 "tavola.proxy.upstream.auth.url", auth.url(),

@@ -2,6 +2,7 @@ package io.tavola.orders.testenv;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tavola.common.testkit.TcpProxy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.Map;
@@ -25,8 +26,8 @@ public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManage
             vertx = Vertx.vertx();
             String brokerHost = System.getProperty("rabbitmq-host", env("RABBITMQ_HOST", "127.0.0.1"));
             int brokerPort = Integer.parseInt(System.getProperty("rabbitmq-port", env("RABBITMQ_PORT", "5672")));
-            BrokerProxy proxy = new BrokerProxy(vertx, brokerHost, brokerPort);
-            int proxyPort = proxy.start();
+            TcpProxy proxy = TcpProxy.start(vertx, brokerHost, brokerPort);
+            int proxyPort = proxy.port();
             RestaurantDouble restaurant = new RestaurantDouble();
             Router router = restaurant.router(vertx);
             router.post("/__broker/cut").handler(rc -> {
