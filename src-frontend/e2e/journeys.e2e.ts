@@ -432,6 +432,7 @@ describe('Tavola in the browser', () => {
   });
 
   it("every console section loads without a problem, and the admin's sign-out ends the session", async () => {
+    await staffLogin(admin, '/admin/orders', roma.admin);
     for (const [link, heading] of [
       ['Orders', 'Orders'],
       ['Tables & bills', 'Table sessions and bills'],
@@ -440,12 +441,25 @@ describe('Tavola in the browser', () => {
       ['Staff', 'Staff accounts'],
       ['Feedback', 'Feedback'],
       ['Analytics', 'Analytics'],
+      ['Settings', 'Restaurant settings'],
     ]) {
       await admin.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: link, exact: true }).click();
       await admin.getByRole('heading', { level: 1, name: heading }).waitFor();
       await admin.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
       expect(await admin.locator('main [role="alert"]').count(), `${link} shows no error`).toBe(0);
     }
+    // the logo uploaded in the settings shows on the diner's menu
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const logo = admin.getByRole('img', { name: `${roma.name} logo` });
+    const before = (await logo.count()) > 0 ? await logo.getAttribute('src') : null;
+    await admin.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    // every upload is a new image with a new address
+    await expect.poll(() => logo.getAttribute('src').catch(() => null)).not.toBe(before);
+    const src = await logo.getAttribute('src');
+    expect(src).toMatch(new RegExp(`^/api/v1/restaurants/${roma.id}/images/`));
+    await diner.goto(`/t/${table.qr_token}`);
+    await expect.poll(() => diner.getByRole('banner').locator('img').getAttribute('src').catch(() => null)).toBe(src);
+
     await admin.getByRole('button', { name: 'Sign out' }).click();
     await admin.getByRole('button', { name: 'Sign in' }).waitFor();
     await admin.reload();
@@ -453,7 +467,8 @@ describe('Tavola in the browser', () => {
   });
 
   it('a master admin sees every restaurant and creates one', async () => {
-    const page = await adminContext.newPage();
+    const masterContext = await newContext(browser);
+    const page = await masterContext.newPage();
     const name = `E2E Osteria ${Date.now() % 1_000_000}`;
     await staffLogin(page, '/admin', demo.master);
     await page.getByRole('heading', { level: 1, name: 'Restaurants' }).waitFor();
@@ -470,7 +485,23 @@ describe('Tavola in the browser', () => {
     await page.getByLabel('Currency (ISO 4217)').fill('EU');
     await page.getByRole('button', { name: 'Create restaurant' }).click();
     expect(await page.getByRole('alert').innerText()).toMatch(/currency/i);
-    await page.close();
+    await masterContext.close();
+  });
+
+  it('a diner can pick a dish with the keyboard alone: the sheet takes the focus and gives it back', async () => {
+    const item = roma.items.find((i) => i.modifier_groups.length > 0)!;
+    await diner.goto(`/t/${table.qr_token}`);
+    const add = diner.getByRole('button', { name: `Add ${item.name}`, exact: true });
+    await add.focus();
+    await diner.keyboard.press('Enter');
+    const sheet = diner.getByRole('dialog', { name: item.name });
+    await sheet.waitFor();
+    expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await diner.keyboard.press('Tab');
+    expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await diner.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    await expect.poll(() => add.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('an unknown table code says so plainly', async () => {

@@ -16,6 +16,7 @@ const RestaurantsPage = lazy(() => import('./admin/RestaurantsPage').then((m) =>
 const SessionsPage = lazy(() => import('./admin/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 const StaffPage = lazy(() => import('./admin/StaffPage').then((m) => ({ default: m.StaffPage })));
 const TablesPage = lazy(() => import('./admin/TablesPage').then((m) => ({ default: m.TablesPage })));
+const SettingsPage = lazy(() => import('./admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const KitchenPage = lazy(() => import('./kitchen/KitchenPage').then((m) => ({ default: m.KitchenPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -78,6 +79,7 @@ const router = createBrowserRouter([
       { path: 'staff', element: <Lazy><StaffPage /></Lazy> },
       { path: 'feedback', element: <Lazy><FeedbackPage /></Lazy> },
       { path: 'analytics', element: <Lazy><AnalyticsPage /></Lazy> },
+      { path: 'settings', element: <Lazy><SettingsPage /></Lazy> },
     ],
   },
   { path: '*', element: <NotFound /> },

@@ -49,6 +49,7 @@ const SECTIONS: { to: string; label: string; roles: Role[] }[] = [
   { to: 'staff', label: 'Staff', roles: ['master_admin', 'restaurant_admin'] },
   { to: 'feedback', label: 'Feedback', roles: ['master_admin', 'restaurant_admin', 'waiter', 'chef'] },
   { to: 'analytics', label: 'Analytics', roles: ['master_admin', 'restaurant_admin'] },
+  { to: 'settings', label: 'Settings', roles: ['master_admin', 'restaurant_admin'] },
 ];
 
 export function AdminLayout() {

@@ -42,6 +42,11 @@ export const staffApi = {
   me: () => request<User>('/api/v1/auth/me'),
   restaurants: (page = 0) => request<Page<Restaurant>>(`/api/v1/restaurants${qs({ page, size: 50 })}`),
   restaurant: (rid: Uuid) => request<Restaurant>(r(rid)),
+  updateRestaurant: (rid: Uuid, body: Partial<Pick<Restaurant, 'name' | 'description' | 'address' | 'phone' | 'email' | 'time_zone' | 'order_confirmation_required' | 'service_request_cooldown_seconds'>>) =>
+    request<Restaurant>(r(rid), { method: 'PATCH', body }),
+  uploadLogo: (rid: Uuid, file: File) =>
+    request<Restaurant>(`${r(rid)}/logo`, { method: 'PUT', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } }),
+  deleteLogo: (rid: Uuid) => request<Restaurant>(`${r(rid)}/logo`, { method: 'DELETE' }),
   createRestaurant: (body: { name: string; currency: string; time_zone: string; address?: string; email?: string }) =>
     request<Restaurant>('/api/v1/restaurants', { method: 'POST', body }),
 

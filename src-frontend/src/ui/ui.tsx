@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { describeError } from '../api/client';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -95,6 +95,20 @@ export function Modal({
   /** A bottom sheet on phones instead of a centred dialog. */
   side?: boolean;
 }) {
+  // give the focus back to whatever opened the dialog, also when the caller unmounts it on close
+  const opener = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
+  if (open && !wasOpen.current && typeof document !== 'undefined') opener.current = document.activeElement as HTMLElement | null;
+  wasOpen.current = open;
+  useEffect(() => {
+    if (!open) return undefined;
+    return () => {
+      const el = opener.current;
+      setTimeout(() => {
+        if (el?.isConnected && !document.querySelector('[role="dialog"]')) el.focus();
+      }, 0);
+    };
+  }, [open]);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
