@@ -37,6 +37,7 @@ class GuestTokenTest {
         assertEquals(List.of("guest"), claims.get("groups"));
         assertEquals(restaurant.toString(), claims.get("restaurant_id"));
         assertEquals(table.toString(), claims.get("table_id"));
+        assertEquals("Window 7", claims.get("table_label"));
         as(token).get("/api/v1/auth/me").then().statusCode(200).body("role", equalTo("guest"))
                 .body("table_id", equalTo(table.toString()));
     }

@@ -98,9 +98,11 @@ public class AuthService {
     }
 
     public Uni<AuthRequests.GuestToken> guest(String qrToken) {
-        return tables.lookup(qrToken.trim()).map(table -> new AuthRequests.GuestToken(
-                issuer.guestToken(table.restaurantId(), table.tableId()), "bearer", issuer.guestTtlSeconds(),
-                table.restaurantId(), table.tableId(), table.label() != null ? table.label() : table.tableNumber(),
-                table.restaurantName()));
+        return tables.lookup(qrToken.trim()).map(table -> {
+            String label = table.label() != null && !table.label().isBlank() ? table.label() : table.tableNumber();
+            return new AuthRequests.GuestToken(issuer.guestToken(table.restaurantId(), table.tableId(), label),
+                    "bearer", issuer.guestTtlSeconds(), table.restaurantId(), table.tableId(), label,
+                    table.restaurantName());
+        });
     }
 }

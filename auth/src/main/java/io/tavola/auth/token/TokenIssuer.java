@@ -37,11 +37,14 @@ public class TokenIssuer {
     }
 
     /** A diner at a table: no account, a random subject per scan, restaurant and table in the claims. */
-    public String guestToken(UUID restaurantId, UUID tableId) {
+    public String guestToken(UUID restaurantId, UUID tableId, String tableLabel) {
         String subject = UUID.randomUUID().toString();
         JwtClaimsBuilder claims = base(subject, "guest-" + subject.substring(0, 8), Role.GUEST, guestTtl)
                 .claim(Caller.RESTAURANT_CLAIM, restaurantId.toString())
                 .claim(Caller.TABLE_CLAIM, tableId.toString());
+        if (tableLabel != null && !tableLabel.isBlank()) {
+            claims.claim(Caller.TABLE_LABEL_CLAIM, tableLabel);
+        }
         return sign(claims);
     }
 

@@ -17,6 +17,7 @@ public class Caller {
 
     public static final String RESTAURANT_CLAIM = "restaurant_id";
     public static final String TABLE_CLAIM = "table_id";
+    public static final String TABLE_LABEL_CLAIM = "table_label";
     public static final String USERNAME_CLAIM = "username";
 
     @Inject
@@ -56,6 +57,17 @@ public class Caller {
     public Optional<UUID> tableId() {
         requireAuthenticated();
         return uuidClaim(TABLE_CLAIM);
+    }
+
+    /** A guest's table as the restaurant names it ("Terrazza 6"), when its token says. */
+    public Optional<String> tableLabel() {
+        requireAuthenticated();
+        Object value = jwt.getClaim(TABLE_LABEL_CLAIM);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     public boolean isMaster() {

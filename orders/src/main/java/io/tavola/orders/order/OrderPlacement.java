@@ -34,7 +34,8 @@ public class OrderPlacement {
     /** The answer: the order, and whether it was created now or replayed for a retried request. */
     public record Placed(OrderView order, boolean replayed) {}
 
-    private record Target(UUID restaurantId, UUID tableId, String type, UUID customerId) {}
+    /** Where an order goes; a guest's table label comes from its token (what the restaurant calls it). */
+    private record Target(UUID restaurantId, UUID tableId, String tableLabel, String type, UUID customerId) {}
 
     @Inject
     Caller caller;
@@ -85,7 +86,8 @@ public class OrderPlacement {
                 }
                 UUID table = caller.tableId()
                         .orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
-                return new Target(caller.ownRestaurant(), table, "dine_in", null);
+                return new Target(caller.ownRestaurant(), table, caller.tableLabel().orElse(request.tableLabel()),
+                        "dine_in", null);
             }
             case CUSTOMER -> {
                 if ("dine_in".equals(request.type())) {
@@ -94,7 +96,7 @@ public class OrderPlacement {
                 if (request.restaurantId() == null) {
                     throw ApiException.invalidField("restaurant_id", "is required");
                 }
-                return new Target(request.restaurantId(), null, "takeaway", caller.userId());
+                return new Target(request.restaurantId(), null, null, "takeaway", caller.userId());
             }
             case CHEF -> throw ApiException.forbidden("Chefs do not place orders");
             default -> {
@@ -104,7 +106,7 @@ public class OrderPlacement {
                                 : request.restaurantId(), Role.RESTAURANT_ADMIN, Role.WAITER);
                 String type = request.type() == null ? "dine_in" : request.type();
                 UUID table = "dine_in".equals(type) ? requireField(request.tableId(), "table_id") : null;
-                return new Target(restaurant, table, type, null);
+                return new Target(restaurant, table, request.tableLabel(), type, null);
             }
         }
     }
@@ -147,7 +149,7 @@ public class OrderPlacement {
             }
             return RestaurantProfiles.remember(target.restaurantId(), quote.restaurant(), now)
                     .chain(() -> target.tableId() == null ? Uni.createFrom().<SessionTabs.Joined>nullItem()
-                            : tabs.openOrJoin(target.restaurantId(), target.tableId(), request.tableLabel(),
+                            : tabs.openOrJoin(target.restaurantId(), target.tableId(), target.tableLabel(),
                                     quote.restaurant().currency(), userId, role))
                     .chain(joined -> create(order, request, target, quote, staff, userId, role, now, joined));
         });
@@ -158,7 +160,7 @@ public class OrderPlacement {
         order.restaurantId = target.restaurantId();
         order.sessionId = joined == null ? null : joined.session().id;
         order.tableId = target.tableId();
-        order.tableLabel = joined == null ? request.tableLabel() : joined.session().tableLabel;
+        order.tableLabel = joined == null ? target.tableLabel() : joined.session().tableLabel;
         order.customerId = target.customerId();
         order.placedBy = userId;
         order.placedByRole = role;

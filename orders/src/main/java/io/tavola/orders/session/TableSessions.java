@@ -79,7 +79,8 @@ public class TableSessions {
         } else {
             throw ApiException.forbidden("Your role may not open a table session");
         }
-        String label = request == null ? null : request.tableLabel();
+        String requested = request == null ? null : request.tableLabel();
+        String label = role == Role.GUEST ? caller.tableLabel().orElse(requested) : requested;
         UUID userId = caller.userId();
         return Panache.withTransaction(() -> RestaurantProfiles.find(restaurantId)
                 .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,

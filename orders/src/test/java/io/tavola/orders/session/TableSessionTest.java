@@ -32,6 +32,17 @@ import org.junit.jupiter.api.Test;
 class TableSessionTest {
 
     @Test
+    void aGuestsTableIsNamedAsTheRestaurantNamesItNotAsTheClientSays() {
+        TestRestaurant r = TestRestaurant.create();
+        UUID pizza = r.item("Margherita", "9.50");
+        r.publish();
+        String guest = TestTokens.builder(io.tavola.common.security.Role.GUEST, UUID.randomUUID(), r.id,
+                UUID.randomUUID()).claim("table_label", "Terrazza 6").sign(TestTokens.signingKey());
+        place(guest, order(line(pizza, 1)).put("table_label", "Free drinks table")).then().statusCode(201)
+                .body("table_label", equalTo("Terrazza 6"));
+    }
+
+    @Test
     void guestsOrderingAtTheSameInstantShareOneSession() throws Exception {
         TestRestaurant r = TestRestaurant.create();
         UUID pizza = r.item("Margherita", "9.50");
