@@ -46,7 +46,10 @@ function mint(qr: string): Promise<GuestToken> {
   return pending;
 }
 
+/** The guest token, minted again from the QR code shortly before it expires (a phone left open for hours). */
 export function guestToken(): Promise<string | null> {
+  const exp = token ? (decodeJwt(token)?.exp ?? 0) : 0;
+  if (token && exp * 1000 - Date.now() < 60_000) return renew();
   return Promise.resolve(token);
 }
 
