@@ -1,7 +1,19 @@
 package io.tavola.restaurant;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.tavola.common.testkit.ServiceBasicsContract;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ServiceBasicsTest extends ServiceBasicsContract {}
+class ServiceBasicsTest extends ServiceBasicsContract {
+
+    /** Readiness reflects what this service depends on: PostgreSQL, Redis and the outbox relay's broker. */
+    @Test
+    void readinessWatchesWhatThisServiceUses() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check", "rabbitmq-outbox-relay"));
+    }
+}
