@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.tavola.common.testkit.RabbitConnections;
 import com.rabbitmq.client.GetResponse;
 import io.tavola.common.testkit.Tables;
 import java.math.BigDecimal;
@@ -85,8 +86,7 @@ final class OrderEvents {
     }
 
     static <T> T withChannel(ChannelWork<T> work) {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
+        ConnectionFactory factory = RabbitConnections.factory();
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             return work.run(channel);
         } catch (Exception e) {

@@ -66,6 +66,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "tavola.outbox.broker.password")
     String password;
 
+    @ConfigProperty(name = "tavola.outbox.broker.virtual-host")
+    String virtualHost;
+
     @ConfigProperty(name = "tavola.outbox.batch-size", defaultValue = "200")
     int batchSize;
 
@@ -232,6 +235,7 @@ public class OutboxRelay {
                 .setPort(port)
                 .setUser(username)
                 .setPassword(password)
+                .setVirtualHost(virtualHost)
                 .setConnectionName("tavola-" + service + "-outbox")
                 .setConnectionTimeout(3000)
                 .setRequestedHeartbeat(10)
@@ -244,7 +248,7 @@ public class OutboxRelay {
                 .chain(() -> fresh.exchangeDeclare(exchange, "topic", true, false))
                 .invoke(() -> {
                     connected = true;
-                    LOG.infof("outbox relay connected to RabbitMQ %s:%d", host, port);
+                    LOG.infof("outbox relay connected to RabbitMQ %s:%d, virtual host %s", host, port, virtualHost);
                 });
     }
 

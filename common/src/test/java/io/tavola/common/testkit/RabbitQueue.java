@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A test's own exclusive, auto-deleted queue bound to an exchange, so tests watch events without
@@ -33,12 +32,7 @@ public final class RabbitQueue implements AutoCloseable {
     /** Binds a fresh queue to a topic exchange (declared if absent) with the given binding keys. */
     public static RabbitQueue bind(String exchange, String... bindingKeys) {
         try {
-            var config = ConfigProvider.getConfig();
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setHost(config.getOptionalValue("rabbitmq-host", String.class).orElse("localhost"));
-            factory.setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672));
-            factory.setUsername(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"));
-            factory.setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"));
+            ConnectionFactory factory = RabbitConnections.factory();
             Connection connection = factory.newConnection("tavola-test");
             Channel channel = connection.createChannel();
             channel.exchangeDeclare(exchange, "topic", true);

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.tavola.common.testkit.RabbitConnections;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,12 +44,7 @@ public final class Events {
         String type = envelope.getString("type");
         int dot = type.indexOf('.');
         String routingKey = type.substring(0, dot) + "." + envelope.getString("restaurant_id") + type.substring(dot);
-        var config = ConfigProvider.getConfig();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(config.getValue("rabbitmq-host", String.class));
-        factory.setPort(config.getValue("rabbitmq-port", Integer.class));
-        factory.setUsername(config.getValue("rabbitmq-username", String.class));
-        factory.setPassword(config.getValue("rabbitmq-password", String.class));
+        ConnectionFactory factory = RabbitConnections.factory();
         try (Connection connection = factory.newConnection("tavola-gateway-test");
                 Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(exchange, "topic", true);
