@@ -15,6 +15,27 @@ SERVICES=("auth 8001" "restaurant 8003" "orders 8004" "customers 8002" "gateway 
 # port_open HOST PORT: true when something accepts TCP connections there.
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# Protocol probes of the standard local servers: is it really the server we expect on that port?
+PG_PORT=5432 REDIS_PORT=6379 RABBIT_PORT=5672
+is_postgres() { command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p $PG_PORT -t 3; }
+redis_reply() { ( (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'PING\r\n' >&3 && timeout 3 head -n 1 <&3) 2>/dev/null ) | tr -d '\r'; }
+is_redis() { [[ "$(redis_reply)" == "+PONG"* ]]; }
+is_rabbitmq() {
+  # An AMQP 0-9-1 broker answers a protocol header with a connection.start frame (type 1).
+  local reply
+  reply=$( (exec 3<>"/dev/tcp/127.0.0.1/$RABBIT_PORT" && printf 'AMQP\x00\x00\x09\x01' >&3 && timeout 3 head -c 1 <&3 | od -An -tx1) 2>/dev/null ) || return 1
+  [[ "$reply" == *01* ]]
+}
+
+# The Chromium the browser tests drive: CHROMIUM_PATH, else Debian's package, else Ubuntu's snap.
+chromium_path() {
+  local candidate
+  for candidate in "${CHROMIUM_PATH:-}" /usr/bin/chromium /snap/bin/chromium; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] && { echo "$candidate"; return 0; }
+  done
+  return 1
+}
+
 # wait_for SECONDS CMD...: retries CMD once a second until it succeeds or time runs out.
 wait_for() {
   local deadline=$((SECONDS + $1)); shift
