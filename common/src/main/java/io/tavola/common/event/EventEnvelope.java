@@ -1,5 +1,6 @@
 package io.tavola.common.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,11 +9,29 @@ import java.util.UUID;
  * The envelope of every integration event (DESIGN.md, Events). {@code type} is
  * {@code <aggregate>.<event>}, e.g. {@code order.created}; the routing key puts the restaurant between
  * the two: {@code order.<restaurant_id>.created}. Consumers are idempotent on {@code event_id}.
+ *
+ * <p>An event written through an outbox also names its {@code stream} (the outbox's exchange:
+ * {@code orders}, {@code menu}, {@code feedback}) and its {@code sequence}: 1, 2, 3... per stream and
+ * restaurant, in commit order, so a live client that sees 7 after 5 knows it missed one. Both are absent
+ * from envelopes that belong to no stream; consumers that do not care about them ignore them.
  */
-public record EventEnvelope(UUID eventId, String type, Instant occurredAt, UUID restaurantId, JsonNode data) {
+public record EventEnvelope(UUID eventId, String type, Instant occurredAt, UUID restaurantId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String stream,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long sequence, JsonNode data) {
+
+    /**
+     * On a snapshot read (the kitchen board, a table session): the restaurant's last sequence in the
+     * serving service's stream that the representation is current to.
+     */
+    public static final String SNAPSHOT_SEQUENCE_HEADER = "Event-Sequence";
 
     public static EventEnvelope of(String type, UUID restaurantId, JsonNode data) {
-        return new EventEnvelope(UUID.randomUUID(), type, Instant.now(), restaurantId, data);
+        return new EventEnvelope(UUID.randomUUID(), type, Instant.now(), restaurantId, null, null, data);
+    }
+
+    /** The same event as the {@code sequence}-th of its restaurant in {@code stream}. */
+    public EventEnvelope inStream(String stream, Long sequence) {
+        return new EventEnvelope(eventId, type, occurredAt, restaurantId, stream, sequence, data);
     }
 
     public String routingKey() {

@@ -6,12 +6,14 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.outbox.Outbox;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.orders.session.TableSession;
 import io.tavola.orders.tenancy.TenantGuard;
+import io.tavola.orders.web.Sequenced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -37,6 +39,9 @@ public class OrderReads {
     @Inject
     OrderViews views;
 
+    @Inject
+    Outbox outbox;
+
     public Uni<OrderView> get(UUID id) {
         return Panache.withSession(() -> CustomerOrder.<CustomerOrder>findById(id).chain(order -> {
             if (order == null) {
@@ -47,8 +52,14 @@ public class OrderReads {
         }));
     }
 
-    public Uni<PageResult<OrderView>> list(Filter filter, PageRequest page) {
+    /**
+     * A restaurant's kitchen board ({@code active=true} for staff or a master) is a live client's snapshot:
+     * it comes with the sequence it is current to, read in one transaction that holds the restaurant's
+     * writers meanwhile.
+     */
+    public Uni<Sequenced<PageResult<OrderView>>> list(Filter filter, PageRequest page) {
         Role role = caller.role();
+        UUID board = null;
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         Uni<Boolean> scoped;
@@ -68,9 +79,11 @@ public class OrderReads {
                         return tab != null;
                     });
         } else {
+            UUID restaurant = guard.listScope(filter.restaurantId(), TenantGuard.STAFF);
             where.add("restaurantId = :restaurant");
-            params.and("restaurant", guard.listScope(filter.restaurantId(), TenantGuard.STAFF));
+            params.and("restaurant", restaurant);
             scoped = Uni.createFrom().item(true);
+            board = filter.active() ? restaurant : null;
         }
         if (filter.active()) {
             where.add("status in :statuses");
@@ -95,12 +108,20 @@ public class OrderReads {
         // the kitchen board works oldest first; history lists newest first
         Sort sort = filter.active() ? Sort.ascending("createdAt", "id") : Sort.descending("createdAt", "id");
         String query = String.join(" and ", where);
-        return scoped.chain(any -> Panache.withSession(() -> {
-            var found = CustomerOrder.<CustomerOrder>find(query, sort, params);
-            return found.page(Page.of(page.page, page.size)).list()
-                    .chain(orders -> found.count().chain(total -> views.views(orders)
-                            .map(list -> new PageResult<>(list, page.page, page.size, total))));
-        }));
+        if (board != null) {
+            UUID restaurant = board;
+            return Panache.withTransaction(() -> outbox.snapshotSequence(restaurant)
+                    .chain(sequence -> page(query, sort, params, page).map(found -> new Sequenced<>(found, sequence))));
+        }
+        return scoped.chain(any -> Panache.withSession(() -> page(query, sort, params, page)))
+                .map(found -> new Sequenced<>(found, null));
+    }
+
+    private Uni<PageResult<OrderView>> page(String query, Sort sort, Parameters params, PageRequest page) {
+        var found = CustomerOrder.<CustomerOrder>find(query, sort, params);
+        return found.page(Page.of(page.page, page.size)).list()
+                .chain(orders -> found.count().chain(total -> views.views(orders)
+                        .map(list -> new PageResult<>(list, page.page, page.size, total))));
     }
 
     private static OrderStatus status(String value) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/orders")
 @Authenticated
@@ -49,14 +50,15 @@ public class OrderResource {
                         .entity(placed.order()).build());
     }
 
+    /** With {@code active=true} for one restaurant (the kitchen board) also {@code Event-Sequence}. */
     @GET
-    public Uni<PageResult<OrderView>> list(@QueryParam("restaurant_id") String restaurantId,
+    public Uni<RestResponse<PageResult<OrderView>>> list(@QueryParam("restaurant_id") String restaurantId,
             @QueryParam("status") String status, @QueryParam("table_id") String tableId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("active") boolean active,
             @Valid @BeanParam PageRequest page) {
         return reads.list(new OrderReads.Filter(QueryValues.uuid("restaurant_id", restaurantId), status,
                 QueryValues.uuid("table_id", tableId),
-                from, to, active), page);
+                from, to, active), page).map(listed -> listed.response());
     }
 
     @GET

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/sessions")
 @Authenticated
@@ -56,10 +57,11 @@ public class SessionResource {
         return sessions.current();
     }
 
+    /** With {@code Event-Sequence}: the live session screen's snapshot. */
     @GET
     @Path("/{id}")
-    public Uni<SessionView> get(@PathParam("id") UUID id) {
-        return sessions.get(id);
+    public Uni<RestResponse<SessionView>> get(@PathParam("id") UUID id) {
+        return sessions.get(id).map(sequenced -> sequenced.response());
     }
 
     @POST

@@ -18,6 +18,7 @@ import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.RestaurantProfiles;
 import io.tavola.orders.tenancy.TenantGuard;
+import io.tavola.orders.web.Sequenced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -107,8 +108,15 @@ public class TableSessions {
                 }));
     }
 
-    public Uni<SessionView> get(UUID id) {
-        return Panache.withSession(() -> visible(id).chain(this::view));
+    /**
+     * A session as a live client's snapshot: with the restaurant's {@code orders} sequence it is current
+     * to. The session row is read again once the restaurant's writers are held, so a close committed
+     * just before is in it.
+     */
+    public Uni<Sequenced<SessionView>> get(UUID id) {
+        return Panache.withTransaction(() -> visible(id).chain(tab -> outbox.snapshotSequence(tab.restaurantId)
+                .call(sequence -> Panache.getSession().chain(session -> session.refresh(tab)))
+                .chain(sequence -> view(tab).map(view -> new Sequenced<>(view, sequence)))));
     }
 
     public Uni<PageResult<SessionSummary>> list(UUID requestedRestaurant, String status, PageRequest page) {
