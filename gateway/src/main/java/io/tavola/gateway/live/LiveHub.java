@@ -2,29 +2,39 @@ package io.tavola.gateway.live;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The live connections of this replica. Each event goes to exactly the connections allowed to see it,
- * once (events are matched on {@code event_id}: a redelivered event is not pushed twice). A heartbeat
- * pings every connection and drops those that stopped answering.
+ * once (matched on {@code event_id}, and on its sequence when it has one). No connection misses an event
+ * without being brought up to date: a sequence gap in a restaurant's stream resyncs that restaurant's
+ * connections, a feed that comes back after losing the broker resyncs every connection, and a client may
+ * ask for a resync. A resync is a fresh snapshot, fetched a few at a time. A heartbeat pings every
+ * connection and drops those that stopped answering.
  */
 @ApplicationScoped
 public class LiveHub {
 
+    private static final Logger LOG = Logger.getLogger(LiveHub.class);
     private static final int REMEMBERED_EVENTS = 10_000;
     private static final Buffer PING = Buffer.buffer("tavola");
+    private static final String FEED_DOWN = new JsonObject().put("kind", "feed").put("state", "down").encode();
 
     private final Map<String, LiveSubscriber> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> seen = new LinkedHashMap<>() {
@@ -33,17 +43,25 @@ public class LiveHub {
             return size() > REMEMBERED_EVENTS;
         }
     };
+    private final StreamCursors cursors = new StreamCursors();
+    private final Queue<LiveSubscriber> resyncs = new ArrayDeque<>();
     private final Vertx vertx;
-    private final long heartbeatMillis;
+    private final Snapshots snapshots;
+    private final LiveConfig config;
+    private final Set<String> streams;
+    private int resyncsRunning;
+    private volatile boolean feedUp;
     private long timer = -1;
 
-    LiveHub(Vertx vertx, @ConfigProperty(name = "tavola.live.heartbeat-interval") Duration heartbeat) {
+    LiveHub(Vertx vertx, Snapshots snapshots, LiveConfig config) {
         this.vertx = vertx;
-        this.heartbeatMillis = heartbeat.toMillis();
+        this.snapshots = snapshots;
+        this.config = config;
+        this.streams = config.streams().keySet();
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(heartbeatMillis, id -> heartbeat());
+        timer = vertx.setPeriodic(config.heartbeatInterval().toMillis(), id -> heartbeat());
     }
 
     @PreDestroy
@@ -53,8 +71,11 @@ public class LiveHub {
         }
     }
 
-    void join(LiveSubscriber subscriber) {
+    /** Registers a new connection and sends its first snapshot; events wait behind it. */
+    Uni<Void> open(LiveSubscriber subscriber) {
+        // subscribe before fetching, so nothing that happens during the fetch is missed
         subscribers.put(subscriber.id(), subscriber);
+        return sync(subscriber);
     }
 
     void leave(String connectionId) {
@@ -68,6 +89,34 @@ public class LiveHub {
         }
     }
 
+    /** The client saw a gap or lost track: a fresh snapshot, unless it asked moments ago. */
+    void resyncAsked(String connectionId) {
+        LiveSubscriber subscriber = subscribers.get(connectionId);
+        if (subscriber != null && subscriber.mayAskForResync(config.resyncCooldown().toMillis())) {
+            resync(subscriber);
+        }
+    }
+
+    /**
+     * The consumer (re)connected: whatever was published while it was away may never arrive, so every
+     * connection gets a fresh snapshot.
+     */
+    void feedConnected() {
+        feedUp = true;
+        LOG.infof("live feed connected: resyncing %d connections", subscribers.size());
+        subscribers.values().forEach(this::resync);
+    }
+
+    /** The consumer lost the broker: screens are told their feed is interrupted, not left quietly stale. */
+    void feedLost() {
+        feedUp = false;
+        subscribers.values().forEach(subscriber -> subscriber.deliver(FEED_DOWN));
+    }
+
+    boolean feedUp() {
+        return feedUp;
+    }
+
     /** Pushes one event envelope (DESIGN.md, Events) to the connections allowed to see it. */
     void dispatch(JsonObject envelope) {
         String eventId = envelope.getString("event_id");
@@ -75,6 +124,15 @@ public class LiveHub {
         String restaurant = envelope.getString("restaurant_id");
         if (type == null || restaurant == null || eventId == null || !firstSighting(eventId)) {
             return;
+        }
+        String stream = envelope.getValue("stream") instanceof String name ? name : null;
+        Long sequence = envelope.getValue("sequence") instanceof Number number ? number.longValue() : null;
+        if (stream != null && sequence != null) {
+            if (cursors.observe(stream, restaurant, sequence) == StreamCursors.Verdict.GAP) {
+                LOG.infof("events of restaurant %s in stream %s were lost before %d: resyncing its connections",
+                        restaurant, stream, sequence);
+                subscribers.values().stream().filter(s -> s.of(restaurant)).forEach(this::resync);
+            }
         }
         Object rawData = envelope.getValue("data");
         JsonObject data = rawData instanceof JsonObject object ? object : null;
@@ -84,7 +142,7 @@ public class LiveHub {
                 if (frame == null) {
                     frame = new JsonObject().put("kind", "event").put("event", envelope).encode();
                 }
-                subscriber.deliver(frame);
+                subscriber.deliver(frame, stream, sequence);
             }
         }
     }
@@ -93,12 +151,80 @@ public class LiveHub {
         return subscribers.size();
     }
 
+    private void resync(LiveSubscriber subscriber) {
+        if (!subscriber.holdForResync()) {
+            return;
+        }
+        synchronized (resyncs) {
+            resyncs.add(subscriber);
+        }
+        startResyncs();
+    }
+
+    private void startResyncs() {
+        while (true) {
+            LiveSubscriber next;
+            synchronized (resyncs) {
+                if (resyncsRunning >= config.resyncConcurrency() || resyncs.isEmpty()) {
+                    return;
+                }
+                next = resyncs.poll();
+                resyncsRunning++;
+            }
+            Uni<Void> running = subscribers.containsKey(next.id()) ? sync(next) : Uni.createFrom().voidItem();
+            running.onTermination().invoke(() -> {
+                synchronized (resyncs) {
+                    resyncsRunning--;
+                }
+                startResyncs();
+            }).subscribe().with(done -> {
+            }, failure -> LOG.debugf("resync of %s failed: %s", next.id(), failure.toString()));
+        }
+    }
+
+    /** Fetches the subscriber's snapshot and sends it, then what waited behind it. */
+    private Uni<Void> sync(LiveSubscriber subscriber) {
+        return snapshots.fetch(subscriber).map(fetched -> {
+            if (fetched.outcome() != Snapshots.Outcome.OK) {
+                LiveClosing.refuse(this, subscriber, fetched.outcome());
+                return null;
+            }
+            if (fetched.restaurantId() != null) {
+                subscriber.restaurantId(fetched.restaurantId());
+            }
+            Map<String, Long> sequences = sequencesOf(fetched);
+            JsonObject frame = fetched.frame().put("sequences", new JsonObject(new HashMap<>(sequences)));
+            boolean again = subscriber.goLive(frame.encode(), sequences, feedUp ? List.of() : List.of(FEED_DOWN));
+            if (again && subscribers.containsKey(subscriber.id())) {
+                resync(subscriber);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * What the snapshot is current to: the orders service's own word for its stream; for the others, the
+     * last event this replica received (the client reloads their state with every snapshot).
+     */
+    private Map<String, Long> sequencesOf(Snapshots.Fetched fetched) {
+        Map<String, Long> sequences = new HashMap<>();
+        String restaurant = fetched.restaurantId();
+        for (String stream : streams) {
+            Long last = Snapshots.STREAM.equals(stream) ? fetched.sequence()
+                    : restaurant == null ? null : cursors.last(stream, restaurant);
+            if (last != null) {
+                sequences.put(stream, last);
+            }
+        }
+        return sequences;
+    }
+
     private synchronized boolean firstSighting(String eventId) {
         return seen.put(eventId, Boolean.TRUE) == null;
     }
 
     private void heartbeat() {
-        long deadline = System.currentTimeMillis() - 3 * heartbeatMillis;
+        long deadline = System.currentTimeMillis() - 3 * config.heartbeatInterval().toMillis();
         String beat = new JsonObject().put("kind", "heartbeat").put("at", Instant.now().toString()).encode();
         for (LiveSubscriber subscriber : subscribers.values()) {
             if (subscriber.lastPongMillis() < deadline) {

@@ -4,12 +4,16 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One live connection and what it may see. Events that arrive before its snapshot went out wait in
- * {@code pending}, so the client always reads the snapshot first and then every later event.
+ * One live connection, what it may see, and where it stands. Whenever a snapshot is on its way (at open,
+ * and at every resync) events wait in {@code pending}, so the client reads the snapshot first and then
+ * every later event; events the snapshot already holds (a sequence at or below the one it is current
+ * to) are not sent at all.
  */
 final class LiveSubscriber {
 
@@ -17,35 +21,76 @@ final class LiveSubscriber {
 
     enum Scope { KITCHEN, SESSION }
 
+    private record Pending(String frame, String stream, Long sequence) {}
+
     private final WebSocketConnection connection;
     private final Scope scope;
     private final String sessionId;
+    private final String authorization;
+    private final boolean master;
     private volatile String restaurantId;
     private volatile long lastPongMillis = System.currentTimeMillis();
-    private List<String> pending = new ArrayList<>();
+    private volatile long lastResyncAskedMillis;
+    /** Non-null while a snapshot is on its way. */
+    private List<Pending> pending = new ArrayList<>();
+    /** Per stream, the sequence the last snapshot was current to. */
+    private Map<String, Long> covered = Map.of();
+    /** A resync was asked for while one was already on its way: another one follows it. */
+    private boolean again;
 
-    private LiveSubscriber(WebSocketConnection connection, Scope scope, String restaurantId, String sessionId) {
+    private LiveSubscriber(WebSocketConnection connection, Scope scope, String restaurantId, String sessionId,
+            String authorization, boolean master) {
         this.connection = connection;
         this.scope = scope;
         this.restaurantId = restaurantId;
         this.sessionId = sessionId;
+        this.authorization = authorization;
+        this.master = master;
     }
 
-    static LiveSubscriber kitchen(WebSocketConnection connection, String restaurantId) {
-        return new LiveSubscriber(connection, Scope.KITCHEN, restaurantId, null);
+    static LiveSubscriber kitchen(WebSocketConnection connection, String restaurantId, String authorization,
+            boolean master) {
+        return new LiveSubscriber(connection, Scope.KITCHEN, restaurantId, null, authorization, master);
     }
 
     /** {@code restaurantId} is the token's until the snapshot names the session's own. */
-    static LiveSubscriber session(WebSocketConnection connection, String sessionId, String restaurantId) {
-        return new LiveSubscriber(connection, Scope.SESSION, restaurantId, sessionId);
+    static LiveSubscriber session(WebSocketConnection connection, String sessionId, String restaurantId,
+            String authorization, boolean master) {
+        return new LiveSubscriber(connection, Scope.SESSION, restaurantId, sessionId, authorization, master);
     }
 
     String id() {
         return connection.id();
     }
 
+    Scope scope() {
+        return scope;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The Authorization header the connection opened with: snapshots are fetched with it. */
+    String authorization() {
+        return authorization;
+    }
+
+    boolean master() {
+        return master;
+    }
+
+    String restaurantId() {
+        return restaurantId;
+    }
+
     void restaurantId(String restaurantId) {
         this.restaurantId = restaurantId;
+    }
+
+    boolean of(String restaurant) {
+        String own = restaurantId;
+        return own != null && own.equalsIgnoreCase(restaurant);
     }
 
     /**
@@ -73,19 +118,61 @@ final class LiveSubscriber {
         return false;
     }
 
-    synchronized void deliver(String frame) {
+    /** A frame that belongs to no stream (a notice): sent in turn. */
+    void deliver(String frame) {
+        deliver(frame, null, null);
+    }
+
+    synchronized void deliver(String frame, String stream, Long sequence) {
         if (pending != null) {
-            pending.add(frame);
-        } else {
+            pending.add(new Pending(frame, stream, sequence));
+        } else if (!holds(stream, sequence)) {
             send(frame);
         }
     }
 
-    /** Sends the snapshot, then whatever arrived meanwhile, then goes live. */
-    synchronized void goLive(String snapshot) {
+    /**
+     * Holds events back for a fresh snapshot; false when one is already on its way (it is then followed
+     * by another, since what it holds may predate the reason for this one).
+     */
+    synchronized boolean holdForResync() {
+        if (pending != null) {
+            again = true;
+            return false;
+        }
+        pending = new ArrayList<>();
+        return true;
+    }
+
+    /** A client's own request, at most once per {@code cooldownMillis}. */
+    boolean mayAskForResync(long cooldownMillis) {
+        long now = System.currentTimeMillis();
+        if (now - lastResyncAskedMillis < cooldownMillis) {
+            return false;
+        }
+        lastResyncAskedMillis = now;
+        return true;
+    }
+
+    /**
+     * Sends the snapshot, then whatever arrived meanwhile that it does not hold, then goes live; answers
+     * whether another resync was asked for meanwhile.
+     */
+    synchronized boolean goLive(String snapshot, Map<String, Long> sequences, List<String> after) {
+        covered = new HashMap<>(sequences);
         send(snapshot);
-        pending.forEach(this::send);
+        after.forEach(this::send);
+        if (pending != null) {
+            for (Pending event : pending) {
+                if (!holds(event.stream(), event.sequence())) {
+                    send(event.frame());
+                }
+            }
+        }
         pending = null;
+        boolean more = again;
+        again = false;
+        return more;
     }
 
     synchronized boolean live() {
@@ -108,6 +195,15 @@ final class LiveSubscriber {
     void ping(io.vertx.core.buffer.Buffer data) {
         connection.sendPing(data).subscribe().with(done -> {
         }, failure -> LOG.debugf("ping to %s failed: %s", connection.id(), failure.toString()));
+    }
+
+    /** Whether the last snapshot already holds this event of a stream. */
+    private boolean holds(String stream, Long sequence) {
+        if (stream == null || sequence == null) {
+            return false;
+        }
+        Long upTo = covered.get(stream);
+        return upTo != null && sequence <= upTo;
     }
 
     private void send(String frame) {

@@ -3,11 +3,11 @@ package io.tavola.gateway.live;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A table session's phones (and staff watching it): the session with its orders, then that session's
@@ -20,32 +20,23 @@ public class SessionSocket {
     static final String ID = "session";
 
     private final LiveHub hub;
-    private final Snapshots snapshots;
 
-    SessionSocket(LiveHub hub, Snapshots snapshots) {
+    SessionSocket(LiveHub hub) {
         this.hub = hub;
-        this.snapshots = snapshots;
     }
 
     @OnOpen
     Uni<Void> open(WebSocketConnection connection) {
-        String sessionId = connection.pathParam("sessionId");
-        LiveSubscriber subscriber = LiveSubscriber.session(connection, sessionId,
-                connection.userData().get(LiveAccess.RESTAURANT));
-        hub.join(subscriber);
-        return snapshots.session(connection.userData().get(LiveAccess.AUTHORIZATION), sessionId).map(fetched -> {
-            if (fetched.outcome() != Snapshots.Outcome.OK) {
-                LiveClosing.refuse(hub, subscriber, fetched.outcome());
-                return null;
-            }
-            JsonObject session = fetched.body();
-            if (session.getString("restaurant_id") != null) {
-                subscriber.restaurantId(session.getString("restaurant_id"));
-            }
-            subscriber.goLive(new JsonObject().put("kind", "snapshot").put("scope", "session")
-                    .put("session", session).encode());
-            return null;
-        });
+        return hub.open(LiveSubscriber.session(connection, connection.pathParam("sessionId"),
+                connection.userData().get(LiveAccess.RESTAURANT), connection.userData().get(LiveAccess.AUTHORIZATION),
+                Boolean.TRUE.equals(connection.userData().get(LiveAccess.MASTER))));
+    }
+
+    /** {@code {"kind": "resync"}}: the client lost track and wants a fresh snapshot. */
+    @OnTextMessage
+    Uni<Void> message(WebSocketConnection connection, String text) {
+        LiveRequests.handle(hub, connection, text);
+        return Uni.createFrom().voidItem();
     }
 
     @OnPongMessage

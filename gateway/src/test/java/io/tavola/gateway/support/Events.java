@@ -17,20 +17,28 @@ public final class Events {
     private Events() {}
 
     public static String ordersExchange() {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.live-orders.exchange.name", String.class);
+        return ConfigProvider.getConfig().getValue("tavola.live.streams.orders.exchange", String.class);
     }
 
     public static String feedbackExchange() {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.live-feedback.exchange.name", String.class);
+        return ConfigProvider.getConfig().getValue("tavola.live.streams.feedback.exchange", String.class);
     }
 
     public static String menuExchange() {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.live-menu.exchange.name", String.class);
+        return ConfigProvider.getConfig().getValue("tavola.live.streams.menu.exchange", String.class);
     }
 
     /** An envelope of {@code type} ({@code order.created}) for a restaurant, published with its routing key. */
     public static JsonObject publish(String exchange, String type, String restaurantId, JsonObject data) {
         JsonObject envelope = envelope(type, restaurantId, data);
+        publishRaw(exchange, envelope);
+        return envelope;
+    }
+
+    /** An envelope as an outbox writes it: with its stream and its sequence in that stream for the restaurant. */
+    public static JsonObject publishSequenced(String exchange, String type, String restaurantId, String stream,
+            long sequence, JsonObject data) {
+        JsonObject envelope = envelope(type, restaurantId, data).put("stream", stream).put("sequence", sequence);
         publishRaw(exchange, envelope);
         return envelope;
     }

@@ -60,6 +60,11 @@ public final class LiveClient implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Sends a frame to the gateway, as the web app asks for a resync. */
+    public void send(JsonObject frame) {
+        connection.sendTextAndAwait(frame.encode());
+    }
+
     public JsonObject await(Predicate<JsonObject> match, Duration timeout) {
         return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10))
                 .until(() -> frames.stream().filter(match).findFirst().orElse(null), f -> f != null);

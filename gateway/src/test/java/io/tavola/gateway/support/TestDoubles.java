@@ -28,6 +28,11 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, JsonArray> ACTIVE_ORDERS = new ConcurrentHashMap<>();
     /** Sessions by id (with restaurant_id, table_id and orders), as the orders double returns them. */
     public static final Map<String, JsonObject> SESSIONS = new ConcurrentHashMap<>();
+    /**
+     * The {@code orders} stream's last sequence per restaurant id: the orders double answers it with its
+     * snapshots ({@code Event-Sequence}), like the real one; absent means no header.
+     */
+    public static final Map<String, Long> SEQUENCES = new ConcurrentHashMap<>();
 
     public static ServiceDouble auth;
     public static ServiceDouble restaurant;
@@ -35,6 +40,11 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
     public static ServiceDouble customers;
     /** The gateway reaches Redis through this relay; tests cut it to simulate a Redis outage. */
     public static TcpProxy redis;
+    /**
+     * The gateway's live consumer reaches RabbitMQ through this relay, so a test can take the broker away
+     * from the gateway alone; tests publish their events directly.
+     */
+    public static TcpProxy broker;
 
     private Vertx vertx;
 
@@ -74,8 +84,12 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
         }
         redis = TcpProxy.start(vertx, System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
                 Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")));
+        broker = TcpProxy.start(vertx, System.getenv().getOrDefault("RABBITMQ_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
         return Map.of(
                 "quarkus.redis.hosts", "redis://localhost:" + redis.port() + "/1",
+                "tavola.live.broker.host", "127.0.0.1",
+                "tavola.live.broker.port", Integer.toString(broker.port()),
                 "tavola.proxy.upstream.auth.url", auth.url(),
                 "tavola.proxy.upstream.restaurant.url", restaurant.url(),
                 "tavola.proxy.upstream.orders.url", orders.url(),
@@ -136,6 +150,7 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
         boolean master = claims.getJsonArray("groups", new JsonArray()).contains("master_admin");
         String restaurantId = master ? rc.request().getParam("restaurant_id") : claims.getString("restaurant_id");
         JsonArray items = restaurantId == null ? new JsonArray() : ACTIVE_ORDERS.getOrDefault(restaurantId, new JsonArray());
+        sequenceHeader(rc, restaurantId);
         rc.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items", items)
                 .put("page", 0).put("size", 100).put("total", items.size()).encode());
     }
@@ -157,7 +172,15 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
                     .end("{\"status\":404}");
             return;
         }
+        sequenceHeader(rc, session.getString("restaurant_id"));
         rc.response().putHeader("Content-Type", "application/json").end(session.encode());
+    }
+
+    private static void sequenceHeader(RoutingContext rc, String restaurantId) {
+        Long sequence = restaurantId == null ? null : SEQUENCES.get(restaurantId);
+        if (sequence != null) {
+            rc.response().putHeader("Event-Sequence", Long.toString(sequence));
+        }
     }
 
     /** The double trusts the gateway to have verified the token; it only reads the claims. */
