@@ -71,7 +71,8 @@ function Console() {
   const onLive = useCallback(
     (m: LiveMessage) => {
       if (m.kind === 'snapshot') {
-        void queryClient.invalidateQueries({ queryKey: ['orders'] });
+        // a (re)connect or a resync after a gap: anything the events keep fresh may have moved
+        for (const key of ['orders', 'sessions', 'menu-items', 'feedback']) void queryClient.invalidateQueries({ queryKey: [key] });
         return;
       }
       if (m.kind !== 'event') return;
@@ -130,9 +131,9 @@ function Console() {
           </div>
         </aside>
         <div className="flex-1">
-          {rid && live.status === 'reconnecting' && (
+          {rid && (live.status === 'reconnecting' || live.status === 'resyncing') && (
             <p role="status" className="no-print bg-amber-100 px-4 py-2 text-sm text-amber-950">
-              Live updates paused — reconnecting…
+              {live.status === 'reconnecting' ? 'Live updates paused — reconnecting…' : 'Some updates did not arrive — refreshing…'}
             </p>
           )}
           {alerts.length > 0 && (

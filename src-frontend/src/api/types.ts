@@ -277,17 +277,26 @@ export interface FeedbackPage extends Page<Feedback> {
   distribution: Record<string, number>;
 }
 
-/** An event envelope (DESIGN.md, Events) as the gateway's WebSockets push it. */
+/**
+ * An event envelope (DESIGN.md, Events) as the gateway's WebSockets push it; `stream` and `sequence` (the
+ * restaurant's number in that stream, 1, 2, 3...) let a screen see that it missed one.
+ */
 export interface EventEnvelope<T = unknown> {
   event_id: Uuid;
   type: string;
   occurred_at: string;
   restaurant_id: Uuid;
+  stream?: string;
+  sequence?: number;
   data: T;
 }
 
+/** What a snapshot is current to, per stream (docs/contracts.md, live updates). */
+export type SnapshotSequences = Record<string, number>;
+
 export type LiveMessage =
-  | { kind: 'snapshot'; scope: 'kitchen'; restaurant_id: Uuid; orders: Order[] }
-  | { kind: 'snapshot'; scope: 'session'; session: TableSession }
+  | { kind: 'snapshot'; scope: 'kitchen'; restaurant_id: Uuid; orders: Order[]; sequences?: SnapshotSequences }
+  | { kind: 'snapshot'; scope: 'session'; session: TableSession; sequences?: SnapshotSequences }
   | { kind: 'event'; event: EventEnvelope }
+  | { kind: 'feed'; state: 'down' }
   | { kind: 'heartbeat'; at: string };

@@ -74,6 +74,8 @@ export function DinerPage() {
     (message: LiveMessage) => {
       if (message.kind === 'snapshot' && message.scope === 'session') {
         queryClient.setQueryData(sessionKey, message.session);
+        // a snapshot after a gap: menu changes may have been missed too
+        void queryClient.invalidateQueries({ queryKey: ['menu', rid] });
         return;
       }
       if (message.kind !== 'event') return;
@@ -177,6 +179,11 @@ export function DinerPage() {
       {live.status === 'reconnecting' && (
         <p role="status" className="bg-amber-100 px-4 py-2 text-sm text-amber-950">
           Live updates paused — reconnecting…
+        </p>
+      )}
+      {live.status === 'resyncing' && (
+        <p role="status" className="bg-amber-100 px-4 py-2 text-sm text-amber-950">
+          Catching up on your table's orders…
         </p>
       )}
       {sessionClosed && (

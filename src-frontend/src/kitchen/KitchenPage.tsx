@@ -95,7 +95,7 @@ function KitchenBoard() {
           {board.tickets.length} active {board.tickets.length === 1 ? 'ticket' : 'tickets'}
         </span>
         <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${live.status === 'open' ? 'bg-emerald-700 text-white' : 'bg-amber-500 text-stone-950'}`}>
-          {live.status === 'open' ? 'Live' : live.status === 'connecting' ? 'Connecting…' : 'Offline'}
+          {live.status === 'open' ? 'Live' : live.status === 'connecting' ? 'Connecting…' : live.status === 'resyncing' ? 'Catching up…' : 'Offline'}
         </span>
         <div className="ml-auto flex gap-2">
           <Button variant="secondary" onClick={() => setSoundOn((on) => !on)} aria-pressed={soundOn}>
@@ -116,12 +116,17 @@ function KitchenBoard() {
         <div role="alert" className="bg-red-700 px-4 py-2 font-semibold text-white" data-testid="connection-banner">
           {live.status === 'denied'
             ? 'The live connection was refused. Sign in again.'
-            : `Connection lost — reconnecting${live.retryInMs ? ` in ${Math.ceil(live.retryInMs / 1000)} s` : ''}. The board refreshes itself when it is back.`}
+            : `Connection lost — reconnecting${live.retryInMs ? ` in ${Math.ceil(live.retryInMs / 1000)} s` : ''}. New tickets may be missing; the board refreshes itself when it is back.`}
           {live.status === 'reconnecting' && (
             <button type="button" className="ml-3 underline" onClick={live.reconnectNow}>
               Retry now
             </button>
           )}
+        </div>
+      )}
+      {live.status === 'resyncing' && (
+        <div role="status" className="bg-amber-500 px-4 py-2 font-semibold text-stone-950" data-testid="resync-banner">
+          Some updates did not arrive — refreshing the board…
         </div>
       )}
       <ErrorBox error={advance.error} className="mx-4 text-stone-900" />

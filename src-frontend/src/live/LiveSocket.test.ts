@@ -9,13 +9,19 @@ class FakeSocket implements WebSocketLike {
   onclose: ((ev: CloseEvent) => unknown) | null = null;
   onerror: ((ev: Event) => unknown) | null = null;
   closedWith: number | undefined;
+  sent: unknown[] = [];
   constructor(readonly url: string, readonly protocols: string[]) {}
   open() {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
-  send(data: unknown) {
+  /** A frame from the gateway. */
+  push(data: unknown) {
     this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data) }));
+  }
+  /** A frame to the gateway. */
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
   }
   drop(code = 1006) {
     this.readyState = 3;
@@ -86,8 +92,8 @@ describe('live socket', () => {
     live.start();
     await vi.advanceTimersByTimeAsync(0);
     sockets[0]!.open();
-    sockets[0]!.send({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
-    sockets[0]!.send({ kind: 'heartbeat', at: 'now' });
+    sockets[0]!.push({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    sockets[0]!.push({ kind: 'heartbeat', at: 'now' });
     expect(statuses).toEqual(['connecting', 'open']);
     expect(messages).toHaveLength(2);
     live.stop();
@@ -111,7 +117,7 @@ describe('live socket', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(sockets).toHaveLength(3);
     // a good connection resets the backoff: the next loss retries after one second again
-    sockets[2]!.send({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    sockets[2]!.push({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
     sockets[2]!.drop();
     await vi.advanceTimersByTimeAsync(1000);
     expect(sockets).toHaveLength(4);
@@ -124,7 +130,7 @@ describe('live socket', () => {
     await vi.advanceTimersByTimeAsync(0);
     sockets[0]!.open();
     await vi.advanceTimersByTimeAsync(4000);
-    sockets[0]!.send({ kind: 'heartbeat', at: 'now' });
+    sockets[0]!.push({ kind: 'heartbeat', at: 'now' });
     await vi.advanceTimersByTimeAsync(4000);
     expect(sockets).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);
@@ -174,5 +180,71 @@ describe('live socket', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(sockets).toHaveLength(0);
     expect(statuses.at(-1)).toBe('denied');
+  });
+
+  describe('gaps', () => {
+    const snapshot = (orders: number) => ({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [], sequences: { orders } });
+    const created = (sequence: number) => ({ kind: 'event', event: { event_id: `e${sequence}`, type: 'order.created', occurred_at: 'now', restaurant_id: 'r1', stream: 'orders', sequence, data: {} } });
+    const ids = () => messages.filter((m) => (m as { kind: string }).kind === 'event').map((m) => (m as { event: { event_id: string } }).event.event_id);
+
+    it('hands on only events the snapshot does not hold', async () => {
+      const live = socket();
+      live.start();
+      await vi.advanceTimersByTimeAsync(0);
+      sockets[0]!.push(snapshot(5));
+      for (const n of [4, 5, 6, 6, 7]) sockets[0]!.push(created(n));
+      expect(ids()).toEqual(['e6', 'e7']);
+      expect(sockets[0]!.sent).toEqual([]);
+      live.stop();
+    });
+
+    it('asks for a resync on a gap, says so, and is open again with the fresh snapshot', async () => {
+      const live = socket();
+      live.start();
+      await vi.advanceTimersByTimeAsync(0);
+      sockets[0]!.push(snapshot(5));
+      sockets[0]!.push(created(6));
+      sockets[0]!.push(created(8));
+      expect(sockets[0]!.sent).toEqual([{ kind: 'resync' }]);
+      expect(statuses.at(-1)).toBe('resyncing');
+      // a second gap while waiting does not ask again
+      sockets[0]!.push(created(10));
+      expect(sockets[0]!.sent).toHaveLength(1);
+      sockets[0]!.push(snapshot(10));
+      expect(statuses.at(-1)).toBe('open');
+      sockets[0]!.push(created(9));
+      sockets[0]!.push(created(11));
+      expect(ids()).toEqual(['e6', 'e8', 'e10', 'e11']);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(sockets).toHaveLength(1);
+      live.stop();
+    });
+
+    it('reconnects when the asked-for snapshot does not come', async () => {
+      const live = socket({ resyncTimeoutMs: 3000 });
+      live.start();
+      await vi.advanceTimersByTimeAsync(0);
+      sockets[0]!.push(snapshot(1));
+      sockets[0]!.push(created(3));
+      await vi.advanceTimersByTimeAsync(2999);
+      expect(sockets).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sockets[0]!.closedWith).toBe(1000);
+      expect(sockets).toHaveLength(2);
+      live.stop();
+    });
+
+    it('shows the gateway losing its event feed as reconnecting, until the resync snapshot', async () => {
+      const live = socket();
+      live.start();
+      await vi.advanceTimersByTimeAsync(0);
+      sockets[0]!.push(snapshot(1));
+      sockets[0]!.push({ kind: 'feed', state: 'down' });
+      expect(statuses.at(-1)).toBe('reconnecting');
+      sockets[0]!.push(snapshot(9));
+      expect(statuses.at(-1)).toBe('open');
+      expect(sockets).toHaveLength(1);
+      live.stop();
+    });
   });
 });

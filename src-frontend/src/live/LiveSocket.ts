@@ -1,7 +1,12 @@
 import type { LiveMessage } from '../api/types';
 import { backoffDelay } from './backoff';
+import { SequenceTracker } from './sequence';
 
-export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'denied' | 'stopped';
+/**
+ * `reconnecting`: the socket is away, or the gateway lost its event feed (the screen may be stale);
+ * `resyncing`: the screen saw a gap and waits for a fresh snapshot.
+ */
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'resyncing' | 'denied' | 'stopped';
 
 export interface WebSocketLike {
   readonly readyState: number;
@@ -10,6 +15,7 @@ export interface WebSocketLike {
   onclose: ((ev: CloseEvent) => unknown) | null;
   onerror: ((ev: Event) => unknown) | null;
   close(code?: number, reason?: string): void;
+  send(data: string): void;
 }
 
 export interface LiveSocketOptions {
@@ -24,6 +30,8 @@ export interface LiveSocketOptions {
   createSocket?: (url: string, protocols: string[]) => WebSocketLike;
   /** No frame (the gateway sends heartbeats) for this long means the connection is dead. */
   silenceMs?: number;
+  /** A resync asked for but no snapshot after this long: reconnect, which always starts with one. */
+  resyncTimeoutMs?: number;
   random?: () => number;
 }
 
@@ -40,12 +48,17 @@ export function liveUrl(path: string, location: Pick<Location, 'protocol' | 'hos
 /**
  * One live connection to the gateway that keeps itself up: reconnects with backoff after any loss, and
  * the gateway answers every (re)connect with a fresh snapshot first, so nothing missed while away is lost.
+ * While connected it checks each event's sequence: what a snapshot already holds is dropped, and a gap
+ * asks the gateway for a fresh snapshot (reconnecting if none comes), so the screen never silently
+ * misses an event. Pages only ever see snapshots and the events that are new to them.
  */
 export class LiveSocket {
   private socket: WebSocketLike | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sequences = new SequenceTracker();
   private stopped = false;
   private renewed = false;
   private readonly opts: LiveSocketOptions;
@@ -69,6 +82,22 @@ export class LiveSocket {
       socket.close(1000, 'bye');
     }
     this.opts.onStatus('stopped');
+  }
+
+  /** Ask the gateway for a fresh snapshot (a gap, or the user asked); reconnects if none comes in time. */
+  resync(): void {
+    const socket = this.socket;
+    if (this.stopped || !socket || this.resyncTimer) return;
+    this.opts.onStatus('resyncing');
+    try {
+      socket.send(JSON.stringify({ kind: 'resync' }));
+    } catch {
+      // the close that follows reconnects, and a reconnect starts with a snapshot
+    }
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      this.reconnectNow();
+    }, this.opts.resyncTimeoutMs ?? 10_000);
   }
 
   /** Reconnect now (the browser came back online, or the user asked). */
@@ -122,7 +151,20 @@ export class LiveSocket {
         // the connection counts as healthy once its snapshot arrived
         this.attempt = 0;
         this.renewed = false;
+        this.clearResync();
+        this.sequences.reset(message.scope, message.sequences);
         this.opts.onStatus('open');
+      } else if (message.kind === 'feed') {
+        // the socket is fine but the gateway hears no events: a resync snapshot follows once it does
+        this.opts.onStatus('reconnecting');
+      } else if (message.kind === 'event') {
+        const verdict = this.sequences.check(message.event);
+        if (verdict === 'drop') return;
+        if (verdict === 'gap') {
+          this.opts.onMessage(message);
+          this.resync();
+          return;
+        }
       }
       this.opts.onMessage(message);
     };
@@ -176,9 +218,15 @@ export class LiveSocket {
     }, this.opts.silenceMs ?? 75_000);
   }
 
+  private clearResync(): void {
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.resyncTimer = null;
+  }
+
   private clearTimers(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.clearResync();
     this.retryTimer = null;
     this.silenceTimer = null;
   }

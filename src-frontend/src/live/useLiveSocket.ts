@@ -6,6 +6,8 @@ export interface LiveState {
   status: LiveStatus;
   retryInMs: number | undefined;
   reconnectNow: () => void;
+  /** Ask for a fresh snapshot now. */
+  resync: () => void;
 }
 
 /** Keeps one live connection to `path` open while mounted (null path: none). */
@@ -47,5 +49,5 @@ export function useLiveSocket(
     };
   }, [path]);
 
-  return { status, retryInMs, reconnectNow: () => socketRef.current?.reconnectNow() };
+  return { status, retryInMs, reconnectNow: () => socketRef.current?.reconnectNow(), resync: () => socketRef.current?.resync() };
 }
