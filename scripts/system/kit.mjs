@@ -125,3 +125,148 @@ export function reporter(title) {
     },
   };
 }
+
+/**
+ * A live screen kept the way the web app keeps it (src-frontend/src/live): the orders it holds, from its
+ * snapshots and its order.created events; events a snapshot already holds (sequence at or below the
+ * snapshot's) dropped; a sequence gap on a stream it receives whole (a kitchen: all; a session: all but
+ * its share of "orders") answered by asking for a resync. `reconnect(base)` opens a new socket (to another
+ * gateway, say) and keeps what it held, as a page does. Counts what a drill reports.
+ */
+export class LiveScreen {
+  constructor(path, token, base = baseUrl) {
+    this.path = path;
+    this.token = token;
+    this.held = new Map(); // order id -> { via: 'snapshot' | 'event', at: ms since epoch }
+    this.duplicates = []; // order ids an order.created event brought while already held
+    this.gaps = 0;
+    this.snapshots = 0;
+    this.feedDowns = 0;
+    this.closes = [];
+    this.last = {};
+    this.scope = path.startsWith('/ws/kitchen/') ? 'kitchen' : 'session';
+    this.connect(base);
+  }
+
+  connect(base = baseUrl) {
+    this.base = base;
+    const ws = new WebSocket(base.replace(/^http/, 'ws') + this.path, ['bearer-token-carrier',
+      encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${this.token}`)]);
+    this.ws = ws;
+    this.open = false;
+    this.ready = new Promise((resolve, reject) => {
+      ws.addEventListener('message', (event) => {
+        const frame = JSON.parse(event.data);
+        if (frame.kind === 'snapshot') {
+          this.onSnapshot(frame);
+          this.open = true;
+          resolve(frame);
+        } else if (frame.kind === 'event') {
+          this.onEvent(frame.event);
+        } else if (frame.kind === 'feed') {
+          this.feedDowns += 1;
+        }
+      });
+      ws.addEventListener('close', (event) => {
+        if (this.ws === ws) this.open = false;
+        this.closes.push({ code: event.code, at: Date.now() });
+        reject(new Error(`socket ${this.path} closed ${event.code}`));
+      });
+      ws.addEventListener('error', () => reject(new Error(`socket ${this.path} failed`)));
+    });
+    this.ready.catch(() => {});
+    return this.ready;
+  }
+
+  reconnect(base = this.base) {
+    this.close();
+    return this.connect(base);
+  }
+
+  onSnapshot(frame) {
+    this.snapshots += 1;
+    this.last = { ...(frame.sequences ?? {}) };
+    const at = Date.now();
+    for (const order of frame.orders ?? frame.session?.orders ?? []) {
+      if (!this.held.has(order.id)) this.held.set(order.id, { via: 'snapshot', at });
+    }
+  }
+
+  onEvent(envelope) {
+    const { stream, sequence } = envelope;
+    if (stream !== undefined && sequence !== undefined) {
+      const last = this.last[stream];
+      if (last !== undefined && sequence <= last) return;
+      this.last[stream] = sequence;
+      const whole = this.scope === 'kitchen' || stream !== 'orders';
+      if (last !== undefined && sequence !== last + 1 && whole) {
+        this.gaps += 1;
+        this.ws.send(JSON.stringify({ kind: 'resync' }));
+      }
+    }
+    if (envelope.type !== 'order.created') return;
+    const id = envelope.data.id;
+    if (this.held.has(id)) this.duplicates.push(id);
+    else this.held.set(id, { via: 'event', at: Date.now() });
+  }
+
+  close() {
+    const ws = this.ws;
+    this.ws = null;
+    this.open = false;
+    if (ws && ws.readyState <= 1) ws.close();
+  }
+}
+
+/** Runs a command without blocking the event loop (live sockets keep being read); rejects on failure. */
+export async function run(command, args, options = {}) {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: 120_000, ...options }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')}: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** Where a drill keeps its figures for docs/reliability.md: $TAVOLA_DRILL_STATE/results/NAME.json. */
+export async function saveResult(name, result) {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const dir = `${process.env.TAVOLA_DRILL_STATE ?? 'var/drills'}/results`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/${name}.json`, `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`);
+}
+
+/** The nearest-rank percentile of a list of numbers (0 for an empty one). */
+export function percentile(values, p) {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A restaurant's items that need no modifier choice (any diner can order them as they are). */
+export function plainItems(restaurant) {
+  return restaurant.items.filter((item) => (item.modifier_groups ?? []).length === 0);
+}
+
+/**
+ * Places a dine-in order as a diner does: one Idempotency-Key, retried on a network error or a 5xx
+ * (so a retry never orders twice). Answers the order's id and how long it took.
+ */
+export async function placeOrder(token, items, { attempts = 5 } = {}) {
+  const key = idempotencyKey();
+  const started = performance.now();
+  let last;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    try {
+      last = await api('POST', '/orders', { token, headers: { 'Idempotency-Key': key },
+        body: { type: 'dine_in', items: items.map((item) => ({ menu_item_id: item.id, quantity: 1, modifier_option_ids: [] })) } });
+      if (last.status === 201) return { id: last.body.id, ms: performance.now() - started };
+      if (last.status < 500) break;
+    } catch (error) {
+      last = { status: 0, text: String(error) };
+    }
+    await sleep(250 * (attempt + 1));
+  }
+  throw new Error(`placing an order answered ${last?.status}: ${String(last?.text).slice(0, 200)}`);
+}

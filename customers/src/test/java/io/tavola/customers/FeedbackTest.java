@@ -99,6 +99,9 @@ class FeedbackTest {
             assertEquals("feedback.low_rating", event.get("type").asText());
             assertEquals(restaurant.toString(), event.get("restaurant_id").asText());
             assertEquals(2, event.path("data").path("rating").asInt());
+            // the restaurant's first event in the feedback stream: a live screen can tell a missed one
+            assertEquals("feedback", event.path("stream").asText());
+            assertEquals(1, event.path("sequence").asLong());
         }
     }
 

@@ -48,6 +48,19 @@ class OrderHistoryTest {
     }
 
     @Test
+    void anEventWithItsStreamAndSequenceIsAppliedLikeAnyOther() {
+        UUID customer = UUID.randomUUID();
+        UUID restaurant = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(30);
+        String envelope = OrderEvents.order(UUID.randomUUID(), "order.created", restaurant, orderId, customer, null,
+                "CONFIRMED", BigDecimal.TEN, created, created)
+                .replaceFirst("\\{", "{\"stream\": \"orders\", \"sequence\": 17, ");
+        OrderEvents.publish("order." + restaurant + ".created", envelope);
+        OrderEvents.awaitStatus(orderId, "CONFIRMED");
+    }
+
+    @Test
     void theSameCompletedEventTwiceEarnsOnceAndKeepsOneHistoryLine() {
         UUID customer = UUID.randomUUID();
         UUID restaurant = UUID.randomUUID();
