@@ -169,10 +169,12 @@ public class LiveHub {
                     return;
                 }
                 next = resyncs.poll();
+                if (!subscribers.containsKey(next.id())) {
+                    continue; // closed while it waited
+                }
                 resyncsRunning++;
             }
-            Uni<Void> running = subscribers.containsKey(next.id()) ? sync(next) : Uni.createFrom().voidItem();
-            running.onTermination().invoke(() -> {
+            sync(next).onTermination().invoke(() -> {
                 synchronized (resyncs) {
                     resyncsRunning--;
                 }
