@@ -79,7 +79,7 @@ class LiveResyncTest {
 
     @Test
     void aGapInARestaurantsSequenceResyncsThatRestaurantsSockets() throws Exception {
-        String sessionId = session(restaurantA);
+        String sessionId = TestDoubles.session(restaurantA, UUID.randomUUID().toString());
         UUID tableId = UUID.fromString(TestDoubles.SESSIONS.get(sessionId).getString("table_id"));
         TestDoubles.ACTIVE_ORDERS.put(restaurantA, new JsonArray());
         TestDoubles.SEQUENCES.put(restaurantA, 10L);
@@ -149,13 +149,6 @@ class LiveResyncTest {
 
     private LiveClient kitchen(String restaurantId) {
         return LiveClient.connect(base, "/ws/kitchen/" + restaurantId, TestTokens.chef(UUID.fromString(restaurantId)));
-    }
-
-    private static String session(String restaurantId) {
-        String id = UUID.randomUUID().toString();
-        TestDoubles.SESSIONS.put(id, new JsonObject().put("id", id).put("restaurant_id", restaurantId)
-                .put("table_id", UUID.randomUUID().toString()).put("status", "OPEN").put("orders", new JsonArray()));
-        return id;
     }
 
     private static boolean isSnapshot(JsonObject frame) {

@@ -54,7 +54,7 @@ class LiveTest {
 
     @Test
     void aLowRatingReachesItsRestaurantsKitchenButNoTable() {
-        String sessionId = session(restaurantA, UUID.randomUUID().toString());
+        String sessionId = TestDoubles.session(restaurantA, UUID.randomUUID().toString());
         UUID tableId = UUID.fromString(TestDoubles.SESSIONS.get(sessionId).getString("table_id"));
         try (LiveClient kitchen = LiveClient.connect(base, "/ws/kitchen/" + restaurantA,
                 TestTokens.admin(UUID.fromString(restaurantA)));
@@ -107,8 +107,8 @@ class LiveTest {
     @Test
     void aSessionClientGetsOnlyItsSessionsEventsAndItsRestaurantsMenu() {
         UUID a = UUID.fromString(restaurantA);
-        String mine = session(restaurantA, UUID.randomUUID().toString());
-        String neighbours = session(restaurantA, UUID.randomUUID().toString());
+        String mine = TestDoubles.session(restaurantA, UUID.randomUUID().toString());
+        String neighbours = TestDoubles.session(restaurantA, UUID.randomUUID().toString());
         UUID myTable = UUID.fromString(TestDoubles.SESSIONS.get(mine).getString("table_id"));
         try (LiveClient phone = LiveClient.connect(base, "/ws/sessions/" + mine, TestTokens.guest(a, myTable));
                 LiveClient kitchen = LiveClient.connect(base, "/ws/kitchen/" + restaurantA, TestTokens.waiter(a))) {
@@ -149,7 +149,7 @@ class LiveTest {
 
     @Test
     void aMasterWatchingASessionGetsItsEvents() {
-        String sessionId = session(restaurantA, UUID.randomUUID().toString());
+        String sessionId = TestDoubles.session(restaurantA, UUID.randomUUID().toString());
         try (LiveClient watcher = LiveClient.connect(base, "/ws/sessions/" + sessionId, TestTokens.master())) {
             watcher.await(f -> "snapshot".equals(f.getString("kind")), CONNECT);
             JsonObject placed = Events.publish(Events.ordersExchange(), "order.created", restaurantA,
@@ -160,7 +160,7 @@ class LiveTest {
 
     @Test
     void aGuestOfAnotherTableIsClosedWithPolicyViolation() {
-        String sessionId = session(restaurantA, UUID.randomUUID().toString());
+        String sessionId = TestDoubles.session(restaurantA, UUID.randomUUID().toString());
         String otherTable = TestTokens.guest(UUID.fromString(restaurantA), UUID.randomUUID());
         try (LiveClient phone = LiveClient.connect(base, "/ws/sessions/" + sessionId, otherTable)) {
             CloseReason reason = phone.awaitClose(CONNECT);
@@ -206,13 +206,6 @@ class LiveTest {
             assertEquals(1, kitchen.events().stream()
                     .filter(e -> e.getString("event_id").equals(event.getString("event_id"))).count());
         }
-    }
-
-    private static String session(String restaurantId, String tableId) {
-        String id = UUID.randomUUID().toString();
-        TestDoubles.SESSIONS.put(id, new JsonObject().put("id", id).put("restaurant_id", restaurantId)
-                .put("table_id", tableId).put("status", "OPEN").put("orders", new JsonArray()));
-        return id;
     }
 
     private static boolean isEvent(JsonObject frame, JsonObject envelope) {

@@ -34,6 +34,14 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
      */
     public static final Map<String, Long> SEQUENCES = new ConcurrentHashMap<>();
 
+    /** An open session of the restaurant at a table, as the orders double will answer it; its id. */
+    public static String session(String restaurantId, String tableId) {
+        String id = java.util.UUID.randomUUID().toString();
+        SESSIONS.put(id, new JsonObject().put("id", id).put("restaurant_id", restaurantId)
+                .put("table_id", tableId).put("status", "OPEN").put("orders", new JsonArray()));
+        return id;
+    }
+
     public static ServiceDouble auth;
     public static ServiceDouble restaurant;
     public static ServiceDouble orders;
