@@ -186,7 +186,7 @@ public class LiveHub {
 
     /** Fetches the subscriber's snapshot and sends it, then what waited behind it. */
     private Uni<Void> sync(LiveSubscriber subscriber) {
-        return snapshots.fetch(subscriber).map(fetched -> {
+        return snapshots.fetch(subscriber).<Void>map(fetched -> {
             if (fetched.outcome() != Snapshots.Outcome.OK) {
                 LiveClosing.refuse(this, subscriber, fetched.outcome());
                 return null;
@@ -201,6 +201,10 @@ public class LiveHub {
                 resync(subscriber);
             }
             return null;
+        }).onFailure().invoke(failure -> {
+            // never leave a screen holding its events behind a snapshot that will not come: it reconnects
+            LOG.warnf("snapshot for %s failed: %s", subscriber.id(), failure.toString());
+            LiveClosing.refuse(this, subscriber, Snapshots.Outcome.UNAVAILABLE);
         });
     }
 
