@@ -116,9 +116,6 @@ for (const [name, screen] of Object.entries({ ...screens, ...phones })) {
 }
 await report.check('screens that stayed open were told the feed was down, then resynced', () =>
   ['kitchen 1 (stays open)', 'kitchen 2 (stays open)'].every((n) => screens[n].feedDowns > 0 && screens[n].snapshots >= 2));
-const ready = await api('GET', '/q/health/ready', { timeoutMs: 5000 });
-await report.check('the gateway reports its live feed connected again', () =>
-  ready.body?.checks?.find((c) => c.name === 'gateway-live-feed')?.data?.broker === 'connected');
 
 for (const s of [...Object.values(screens), ...Object.values(phones)]) s.close();
 // leave the board as it was: the drill's tables' tabs are cancelled with their orders

@@ -127,7 +127,12 @@ public class LiveFeed {
                             broker.virtualHost());
                     hub.feedConnected();
                 }), failure -> context.runOnContext(v -> {
-                    LOG.warnf("live feed cannot reach RabbitMQ (%s); retrying in %d ms", failure.toString(), nextBackoff());
+                    // once per outage at WARN, then quietly: the broker may be away for a while
+                    if (backoffMillis == 0 || LOG.isDebugEnabled()) {
+                        LOG.logf(backoffMillis == 0 ? Logger.Level.WARN : Logger.Level.DEBUG,
+                                "live feed cannot reach RabbitMQ (%s); retrying with backoff up to %d ms",
+                                failure.toString(), broker.maxReconnectBackoff().toMillis());
+                    }
                     retry(fresh);
                 }));
     }
