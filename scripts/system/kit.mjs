@@ -16,7 +16,7 @@ export function demo() {
 
 /** One HTTP exchange through the gateway: {status, headers, body (parsed JSON when it is JSON), text}. */
 export async function api(method, path, { token, body, headers = {}, raw, timeoutMs = 10_000 } = {}) {
-  const url = path.startsWith('http') ? path : `${baseUrl}${path.startsWith('/api') ? '' : '/api/v1'}${path}`;
+  const url = path.startsWith('http') ? path : `${baseUrl}${/^\/(api|q)\//.test(path) ? '' : '/api/v1'}${path}`;
   const init = { method, headers: { ...headers }, signal: AbortSignal.timeout(timeoutMs) };
   if (token) init.headers.Authorization = `Bearer ${token}`;
   if (raw !== undefined) {
