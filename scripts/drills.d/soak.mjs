@@ -99,6 +99,10 @@ await Promise.all(cancels);
 await sample();
 
 const lost = { kitchen: 0, phone: 0 };
+const deliveries = {
+  kitchen: kitchens.reduce((sum, k) => sum + placed.filter((o) => o.restaurant === k.restaurant).length, 0),
+  phone: phones.reduce((sum, p) => sum + placed.filter((o) => o.session === p.session).length, 0),
+};
 const duplicated = [...kitchens, ...phones].reduce((sum, s) => sum + s.screen.duplicates.length, 0);
 for (const k of kitchens) lost.kitchen += placed.filter((o) => o.restaurant === k.restaurant && !k.screen.held.has(o.id)).length;
 for (const p of phones) lost.phone += placed.filter((o) => o.session === p.session && !p.screen.held.has(o.id)).length;
@@ -115,7 +119,7 @@ const verdicts = {
   delivery_p99: flat((r) => r.delivery_p99_ms, { ratio: 1, plus: 20 }),
 };
 const figures = { minutes: MINUTES, orders_per_s: ORDERS_PER_S, sockets: kitchens.length + phones.length, placed: placed.length,
-  failures: failures.length, lost, duplicated, open_at_end: open, verdicts, samples };
+  failures: failures.length, deliveries, lost, duplicated, open_at_end: open, verdicts, samples };
 
 await report.check(`${placed.length} orders placed, none refused`, () => {
   if (failures.length) throw new Error(failures.slice(0, 3).join('\n'));
