@@ -1,6 +1,7 @@
 package io.tavola.gateway;
 
 import static io.restassured.RestAssured.given;
+import static io.tavola.common.testkit.Management.management;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -18,7 +19,7 @@ class ServiceBasicsTest extends ServiceBasicsContract {
     /** Readiness shows Redis for rate limiting, reported rather than failing (the gateway fails open). */
     @Test
     void readinessWatchesWhatThisServiceUses() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        management().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("gateway-rate-limiting"));
     }
 }

@@ -1,6 +1,7 @@
 package io.tavola.orders;
 
 import static io.restassured.RestAssured.given;
+import static io.tavola.common.testkit.Management.management;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,7 @@ class ServiceBasicsTest extends ServiceBasicsContract {
     /** Readiness reflects what this service depends on: PostgreSQL, Redis and the outbox relay's broker. */
     @Test
     void readinessWatchesWhatThisServiceUses() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        management().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check", "rabbitmq-outbox-relay"));
     }
 }

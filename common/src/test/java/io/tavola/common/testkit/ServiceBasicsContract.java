@@ -1,31 +1,51 @@
 package io.tavola.common.testkit;
 
 import static io.restassured.RestAssured.given;
+import static io.tavola.common.testkit.Management.management;
+import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * What every Tavola service answers, checked the same way in each module (as a {@code @QuarkusTest}
- * and, through a subclass, against the packaged jar): health, metrics, OpenAPI, problem+json 404s.
+ * and, through a subclass, against the packaged jar): health and metrics on the management interface
+ * only, the overall status on the public {@code /health}, OpenAPI, problem+json 404s.
  */
 public abstract class ServiceBasicsContract {
 
     @Test
     void readinessIsUpWithItsBackingServices() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("$", hasKey("checks"));
     }
 
     @Test
-    void livenessAndHealthAliasAreUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+    void livenessIsUpOnTheManagementInterface() {
+        management().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void prometheusMetricsAreServed() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void publicHealthAliasTellsTheOverallStatusOnly() {
+        given().when().get("/health").then().statusCode(200).contentType("application/json")
+                .body("status", equalTo("UP")).body("$", aMapWithSize(1));
+    }
+
+    @Test
+    void prometheusMetricsAreServedOnTheManagementInterface() {
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** Metrics show every tenant's figures and health names the backing servers: not for the public port. */
+    @Test
+    void metricsAndDetailedHealthAreNotOnThePublicPort() {
+        for (String path : new String[] { "/q/metrics", "/q/health", "/q/health/ready", "/q/health/live",
+                "/q/health/started", "/q/health-ui/" }) {
+            given().redirects().follow(false).when().get(path).then().statusCode(404);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tavola.gateway.ratelimit;
 
 import static io.restassured.RestAssured.given;
+import static io.tavola.common.testkit.Management.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -98,7 +99,7 @@ class RateLimitTest {
     @Test
     void withoutRedisTheGatewayKeepsServingAndSaysSo() {
         String token = TestTokens.chef(restaurant);
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("checks.data.rate_limiting", hasItem("redis"));
         TestDoubles.redis.cut();
         try {
@@ -106,7 +107,7 @@ class RateLimitTest {
                 given().auth().oauth2(token).get("/api/v1/analytics/summary").then().statusCode(200)
                         .header("RateLimit-Limit", nullValue());
             }
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+            management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.data.rate_limiting", hasItem("fail-open"));
         } finally {
             TestDoubles.redis.restore();
@@ -114,6 +115,6 @@ class RateLimitTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> given().auth().oauth2(token).get("/api/v1/analytics/summary")
                         .header("RateLimit-Limit") != null);
-        given().get("/q/health/ready").then().body("checks.data.rate_limiting", hasItem("redis"));
+        management().get("/q/health/ready").then().body("checks.data.rate_limiting", hasItem("redis"));
     }
 }

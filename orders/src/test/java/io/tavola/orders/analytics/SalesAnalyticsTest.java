@@ -1,6 +1,7 @@
 package io.tavola.orders.analytics;
 
 import static io.restassured.RestAssured.given;
+import static io.tavola.common.testkit.Management.management;
 import static io.tavola.orders.testenv.Api.as;
 import static io.tavola.orders.testenv.Api.line;
 import static io.tavola.orders.testenv.Api.order;
@@ -120,7 +121,7 @@ class SalesAnalyticsTest {
         placed(TestTokens.guest(r.id, UUID.randomUUID()), order(line(pizza, 2)));
         placed(TestTokens.guest(r.id, UUID.randomUUID()), order(line(pizza, 1)));
         String tag = "restaurant_id=\"" + r.id + "\"";
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics")
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> management().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("orders_created_total{" + tag + "} 2.0"))
                 .body(containsString("orders_revenue_total{currency=\"EUR\"," + tag + "} 28.5"))
