@@ -109,3 +109,16 @@ stop_stack() {
   [ $stopped -eq 0 ] && ok "nothing of ours was running"
   return 0
 }
+
+# stage_web_app: the gateway's image carries the built web app: builds src-frontend when it is not built
+# and copies it to gateway/src/main/jib/srv/tavola-web, which Jib adds to the image (SPA_DIR there).
+stage_web_app() {
+  if [ ! -f "$TAVOLA_ROOT/src-frontend/dist/index.html" ]; then
+    say "building the web app (the gateway's image carries it)"
+    (cd "$TAVOLA_ROOT/src-frontend" && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build) \
+      || die "the web app build failed"
+  fi
+  rm -rf "$TAVOLA_ROOT/gateway/src/main/jib"
+  mkdir -p "$TAVOLA_ROOT/gateway/src/main/jib/srv"
+  cp -r "$TAVOLA_ROOT/src-frontend/dist" "$TAVOLA_ROOT/gateway/src/main/jib/srv/tavola-web"
+}

@@ -80,8 +80,11 @@ class RenderedManifestsTest {
         List<String> mappings = Schema.at(cluster, "/nodes/0/extraPortMappings/*").stream()
                 .map(m -> m.path("containerPort").asText() + "->" + m.path("hostPort").asText()).toList();
         assertEquals(List.of("30080->80", "30443->443"), mappings);
-        // scripts/kind-up puts the Istio ingress gateway on exactly those node ports
-        String kindUp = Repository.read(Repository.ROOT.resolve("scripts/kind-up"));
-        assertTrue(kindUp.contains("nodePort=30080") && kindUp.contains("nodePort=30443"), "kind-up and cluster.yaml disagree");
+        // scripts/kind-up installs the Istio ingress gateway on exactly those node ports
+        JsonNode istio = Manifest.YAML.readTree(Repository.KUBERNETES.resolve("kind/istio.yaml").toFile());
+        List<String> nodePorts = Schema.at(istio, "/spec/components/ingressGateways/0/k8s/service/ports/*/nodePort").stream()
+                .map(JsonNode::asText).toList();
+        assertEquals(List.of("30080", "30443"), nodePorts, "kind/istio.yaml and kind/cluster.yaml disagree");
+        assertTrue(Repository.read(Repository.ROOT.resolve("scripts/kind-up")).contains("kubernetes/kind/istio.yaml"));
     }
 }
