@@ -46,7 +46,8 @@ wait_for() {
 }
 
 # start_stack STATE_DIR PORT_BASE: starts the five packaged services in the background on PORT_BASE+0..4
-# (gateway, auth, customers, restaurant, orders), wired to each other, logs and pids under STATE_DIR.
+# (gateway, auth, customers, restaurant, orders), their management interfaces (health, metrics) on
+# PORT_BASE+1000..1004, wired to each other, logs and pids under STATE_DIR.
 # The caller's environment reaches every service. Waits until each is ready; on failure shows its log.
 start_stack() {
   local dir=$1 base=$2
@@ -59,23 +60,25 @@ start_stack() {
   export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:$base}"
   local heap="${TAVOLA_JAVA_HEAP:--Xmx256m}" entry name port pidfile
   for entry in "${SERVICES[@]}"; do
-    set -- $entry
-    name=$1 port=$(stack_port "$base" "$1") pidfile="$dir/run/$1.pid"
+    name=${entry%% *}
+    port=$(stack_port "$base" "$name") pidfile="$dir/run/$name.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       ok "$name already running (pid $(cat "$pidfile"))"
       continue
     fi
     port_open 127.0.0.1 "$port" && die "port $port is taken by another process; stop it and run again"
-    # shellcheck disable=SC2086
-    PORT=$port nohup java $heap ${TAVOLA_JAVA_OPTS:-} -jar "$TAVOLA_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    port_open 127.0.0.1 $((port + 1000)) && die "port $((port + 1000)) (${name}'s management interface) is taken by another process; stop it and run again"
+    # shellcheck disable=SC2086 # the heap and extra options are lists of JVM arguments
+    PORT=$port MANAGEMENT_PORT=$((port + 1000)) nohup java $heap ${TAVOLA_JAVA_OPTS:-} -jar "$TAVOLA_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
       >"$dir/log/$name.log" 2>&1 &
     echo $! >"$pidfile"
   done
   for entry in "${SERVICES[@]}"; do
-    set -- $entry
-    name=$1 port=$(stack_port "$base" "$1")
-    if wait_for 120 curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
-      ok "$name ready on :$port"
+    name=${entry%% *}
+    port=$(stack_port "$base" "$name")
+    # readiness is on the management interface, the service's port + 1000 (loopback only)
+    if wait_for 120 curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready"; then
+      ok "$name ready on :$port (health and metrics on :$((port + 1000)))"
     else
       warn "$name did not become ready on :$port; the end of $dir/log/$name.log:"
       tail -n 40 "$dir/log/$name.log" >&2 || true

@@ -23,7 +23,9 @@ import org.jboss.logging.Logger;
 public class RefreshTokenService {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokenService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // per instance, made at run time: a SecureRandom created in a static initialiser would be seeded
+    // once at native-image build time and shared by every executable built from it
+    private final SecureRandom random = new SecureRandom();
 
     @ConfigProperty(name = "tavola.auth.refresh-token-ttl")
     Duration ttl;
@@ -38,7 +40,7 @@ public class RefreshTokenService {
     /** Issues a token of the given family (a new login passes a new family id); returns the plain token. */
     public Uni<String> issue(UUID userId, UUID familyId) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         String plain = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         RefreshToken token = new RefreshToken();
         token.id = UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.tavola.common.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +15,10 @@ import java.util.UUID;
  * {@code orders}, {@code menu}, {@code feedback}) and its {@code sequence}: 1, 2, 3... per stream and
  * restaurant, in commit order, so a live client that sees 7 after 5 knows it missed one. Both are absent
  * from envelopes that belong to no stream; consumers that do not care about them ignore them.
+ * Registered for reflection: only an ObjectMapper (the outbox, consumers) reads and writes it, never a
+ * REST endpoint, so a native executable would otherwise not know its accessors.
  */
+@RegisterForReflection
 public record EventEnvelope(UUID eventId, String type, Instant occurredAt, UUID restaurantId,
         @JsonInclude(JsonInclude.Include.NON_NULL) String stream,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long sequence, JsonNode data) {

@@ -23,7 +23,9 @@ public class PublicMenuCache {
 
     static final String PREFIX = "tavola:restaurant:";
     private static final Logger LOG = Logger.getLogger(PublicMenuCache.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // per instance, made at run time: a SecureRandom created in a static initialiser would be seeded
+    // once at native-image build time and shared by every executable built from it
+    private final SecureRandom random = new SecureRandom();
 
     private final ReactiveValueCommands<String, String> values;
     private final Duration ttl;
@@ -62,7 +64,7 @@ public class PublicMenuCache {
 
     /** Call after the change committed. */
     public Uni<Void> invalidate(UUID restaurantId) {
-        String version = Long.toUnsignedString(RANDOM.nextLong(), 36);
+        String version = Long.toUnsignedString(random.nextLong(), 36);
         return values.setex(versionKey(restaurantId), 2 * ttl.toSeconds(), version)
                 .onFailure().recoverWithItem(e -> {
                     // the entry's TTL still bounds how long a stale menu can be served

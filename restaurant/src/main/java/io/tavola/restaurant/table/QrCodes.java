@@ -20,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class QrCodes {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // per instance, made at run time: a SecureRandom created in a static initialiser would be seeded
+    // once at native-image build time and shared by every executable built from it
+    private final SecureRandom random = new SecureRandom();
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
             EncodeHintType.MARGIN, 4,
@@ -30,9 +32,9 @@ public class QrCodes {
     String publicBaseUrl;
 
     /** 192 random bits, URL-safe: unguessable, and short enough for a small QR code. */
-    public static String newToken() {
+    public String newToken() {
         byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -12,6 +12,7 @@ import io.tavola.restaurant.restaurant.RestaurantLogic;
 import io.tavola.restaurant.table.TableDtos.QrLookup;
 import io.tavola.restaurant.table.TableDtos.TableRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import java.util.UUID;
 public class TableLogic {
 
     private static final Sort ORDER = Sort.by("zone").and("tableNumber").and("id");
+
+    @Inject
+    QrCodes qrCodes;
 
     @WithSession
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
@@ -49,7 +53,7 @@ public class TableLogic {
                     DiningTable t = new DiningTable();
                     t.id = UUID.randomUUID();
                     t.restaurantId = restaurantId;
-                    t.qrToken = QrCodes.newToken();
+                    t.qrToken = qrCodes.newToken();
                     apply(t, request);
                     t.createdAt = Instant.now();
                     t.updatedAt = t.createdAt;
@@ -81,7 +85,7 @@ public class TableLogic {
     @WithTransaction
     public Uni<DiningTable> rotateToken(UUID restaurantId, UUID id) {
         return require(restaurantId, id).map(t -> {
-            t.qrToken = QrCodes.newToken();
+            t.qrToken = qrCodes.newToken();
             t.updatedAt = Instant.now();
             return t;
         });
