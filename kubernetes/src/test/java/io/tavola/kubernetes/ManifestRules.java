@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -377,13 +376,5 @@ final class ManifestRules {
                 }
             }
         }
-    }
-
-    static Map<String, Long> countByRule(List<String> violations) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String v : violations) {
-            counts.merge(v.substring(1, v.indexOf(']')), 1L, Long::sum);
-        }
-        return counts;
     }
 }
