@@ -13,6 +13,8 @@ const report = reporter('gateway-replicas');
 const state = process.env.TAVOLA_DRILL_STATE ?? 'var/drills';
 const port = Number(process.env.TAVOLA_DRILL_BASE ?? 19400) + 5;
 const second = `http://localhost:${port}`;
+// its health and metrics on the management interface, port + 1000 (loopback), as start_stack does
+const secondManagement = `http://127.0.0.1:${port + 1000}`;
 const vhost = process.env.RABBITMQ_VHOST ?? 'tavola_drills';
 const EXPIRY_S = 10;
 
@@ -22,14 +24,14 @@ const before = new Set(await liveQueues());
 
 const heap = (process.env.TAVOLA_JAVA_HEAP ?? '-Xmx256m').split(' ').filter(Boolean);
 const replica = spawn('java', [...heap, '-jar', 'gateway/target/quarkus-app/quarkus-run.jar'], {
-  env: { ...process.env, PORT: String(port), LIVE_QUEUE_EXPIRY: `${EXPIRY_S}s` },
+  env: { ...process.env, PORT: String(port), MANAGEMENT_PORT: String(port + 1000), LIVE_QUEUE_EXPIRY: `${EXPIRY_S}s` },
   stdio: ['ignore', openSync(`${state}/log/gateway-b.log`, 'w'), 'inherit'],
 });
 const killReplica = () => { if (replica.exitCode === null) replica.kill('SIGKILL'); };
 process.on('exit', killReplica);
 
 try {
-  const up = await waitFor(async () => (await fetch(`${second}/q/health/ready`).catch(() => null))?.ok, 60_000, 500);
+  const up = await waitFor(async () => (await fetch(`${secondManagement}/q/health/ready`).catch(() => null))?.ok, 60_000, 500);
   if (!up) throw new Error(`the second gateway did not become ready on :${port} (${state}/log/gateway-b.log)`);
   const secondQueues = (await liveQueues()).filter((q) => !before.has(q));
   report.note(`second gateway ready on :${port} with queues ${secondQueues.join(', ')}`);

@@ -1,6 +1,6 @@
 package io.tavola.gateway.live;
 
-import static io.restassured.RestAssured.given;
+import static io.tavola.common.testkit.Management.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +52,7 @@ class LiveResyncTest {
             try {
                 // the screen is told that its live feed is interrupted rather than going quietly stale
                 kitchen.await(f -> "feed".equals(f.getString("kind")) && "down".equals(f.getString("state")), CONNECT);
-                given().when().get("/q/health/ready").then().statusCode(200).body(
+                management().when().get("/q/health/ready").then().statusCode(200).body(
                         "checks.find { it.name == 'gateway-live-feed' }.data.broker", startsWith("disconnected"));
                 // the orders service keeps taking orders and its relay keeps publishing: the gateway hears none
                 TestDoubles.ACTIVE_ORDERS.put(restaurantA, new JsonArray().add(first).add(second)
@@ -70,7 +70,7 @@ class LiveResyncTest {
             }
             assertTrue(Duration.ofNanos(System.nanoTime() - back).toMillis() < 5000);
             assertTrue(kitchen.isOpen(), "the screen stayed open");
-            given().when().get("/q/health/ready").then().statusCode(200).body(
+            management().when().get("/q/health/ready").then().statusCode(200).body(
                     "checks.find { it.name == 'gateway-live-feed' }.data.broker", equalTo("connected"));
 
             // and it goes on live: a later order arrives as an event, once
