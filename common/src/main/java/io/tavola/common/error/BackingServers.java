@@ -39,7 +39,7 @@ public final class BackingServers {
             }
             String message = t.getMessage();
             if (message != null && (message.contains("Connection was closed") || message.contains("Connection refused")
-                    || message.contains("Fail to read any response from the server"))) {
+                    || message.contains("read any response from the server"))) {
                 return true;
             }
             if (t.getCause() == t) {
