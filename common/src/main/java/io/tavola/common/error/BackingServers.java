@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Tells a failure of a backing server (PostgreSQL, Redis, RabbitMQ down, restarting or out of
- * connections) from a failure of our own, by the exceptions' class names and SQLSTATEs through the cause
+ * connections; another service behind an open circuit breaker or a timeout) from a failure of our own, by the exceptions' class names and SQLSTATEs through the cause
  * chain, without depending on any driver: the former is a 503 with Retry-After (the caller should try
  * again shortly), never a 500.
  */
@@ -21,7 +21,11 @@ public final class BackingServers {
             "io.vertx.sqlclient.ClosedConnectionException",
             "io.vertx.core.http.ConnectionPoolTooBusyException",
             "io.vertx.core.impl.NoStackTraceTimeoutException",
-            "io.vertx.core.net.impl.ConnectionBase$ClosedException");
+            "io.vertx.core.net.impl.ConnectionBase$ClosedException",
+            // a call to another service that its circuit breaker, timeout or bulkhead refused
+            "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
+            "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException",
+            "org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException");
 
     private BackingServers() {}
 

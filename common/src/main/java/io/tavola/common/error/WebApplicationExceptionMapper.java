@@ -40,7 +40,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String title = info == null ? "Error" : info.getReasonPhrase();
         String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         String detail = status == 400 ? "The request could not be read" : title;
-        Response built = Problems.response(status, slug, title, detail, null, uri, headers);
+        // a 503 passed on from another service: say when to try again, as every 503 of ours does
+        Map<String, String> extra = status == 503 && (e.getResponse() == null
+                || e.getResponse().getHeaderString("Retry-After") == null)
+                        ? Map.of("Retry-After", UnexpectedExceptionMapper.RETRY_AFTER_SECONDS) : Map.of();
+        Response built = Problems.response(status, slug, title, detail, null, extra, uri, headers, null);
         if (e.getResponse() != null) {
             // keep headers the framework set, e.g. Allow on 405
             e.getResponse().getHeaders().forEach((name, values) -> {
