@@ -1,5 +1,6 @@
-// Drill 3: PostgreSQL stopped for a while and started again while diners order and screens poll. Every
-// request during the outage must be answered within 2 s (no hangs), with a 503 problem+json carrying
+// Drill 3 (fast, about 30 s): PostgreSQL stopped for a while and started again while diners order and
+// screens poll. Every request during the outage must be answered within 2 s (no hangs), with a 503
+// problem+json carrying
 // Retry-After where the answer needed the database (or a 2xx where it did not: the public menu's cache);
 // the services must recover without a restart; no order may be half written (every order has its items,
 // its first status and its order.created event; every Idempotency-Key points at a whole order). Stops the
