@@ -79,7 +79,7 @@ class MenuItemResourceTest {
         size.put("id", sizeGroup);
         ((Map<String, Object>) ((List<?>) size.get("options")).get(0)).put("id", large);
         body.put("modifier_groups", List.of(size));
-        body.put("price", "11.00");
+        body.put("price", new java.math.BigDecimal("11.00")); // money is a JSON number (a string is a 400)
         body.put("dietary_tags", List.of("spicy"));
         body.put("allergens", List.of());
         as(TestTokens.admin(rid)).body(body).put(PATH + "/{id}", rid, id).then().statusCode(200)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tavola.common.web.StrictJson;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -31,13 +33,23 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     }
 
     static Response toProblem(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof JsonParseException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return Problems.response(400, "malformed-json", "Malformed JSON",
+                    "The request body gives a field twice: " + e.getOriginalMessage().substring(16), null, uri, headers);
+        }
         if (e instanceof JsonParseException || !(e instanceof DatabindException)) {
             return Problems.response(400, "malformed-json", "Malformed JSON",
                     "The request body is not valid JSON", null, uri, headers);
         }
         String field = fieldPath((JsonMappingException) e);
         String message;
-        if (e instanceof InvalidFormatException invalid) {
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a field of this request";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                && invalid.getValue() instanceof String text && StrictJson.problem(text) != null) {
+            message = StrictJson.problem(text);
+        } else if (e instanceof InvalidFormatException invalid) {
             message = "must be a valid " + simpleType(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "must be a valid " + simpleType(mismatched.getTargetType());

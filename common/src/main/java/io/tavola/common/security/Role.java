@@ -32,6 +32,16 @@ public enum Role {
                 .orElseThrow(() -> new IllegalArgumentException("unknown role " + value));
     }
 
+    /**
+     * A role named in a query parameter ({@code ?role=chef}): JAX-RS converts enums with {@code fromString},
+     * so the API accepts the wire names it emits, and the constant names in any case.
+     */
+    public static Role fromString(String value) {
+        String wire = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        return Arrays.stream(values()).filter(r -> r.wire().equals(wire)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown role " + value));
+    }
+
     /** Staff work for one restaurant: its admin, chefs and waiters. */
     public boolean isStaff() {
         return this == RESTAURANT_ADMIN || this == CHEF || this == WAITER;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.tavola.gateway.routing.Service;
+import io.tavola.gateway.security.PublicRoutes;
 import io.tavola.gateway.routing.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -132,7 +133,60 @@ public class OpenApiAggregator {
             merged.set("tags", tags);
         }
         merged.set("components", components);
+        declareEdgeRules(paths, components);
         return merged;
+    }
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    /**
+     * What the gateway itself decides for every operation, stated in the document so generated clients know
+     * it: which operations need no token ({@link PublicRoutes}: {@code security: []}) and which need a
+     * bearer token (the edge check); that any of them may be refused by the rate limit (429) or find a
+     * service unavailable (503); and an {@code operationId} on each (the services' own, made unique).
+     */
+    static void declareEdgeRules(ObjectNode paths, ObjectNode components) {
+        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes")
+                : components.putObject("securitySchemes");
+        if (schemes.isEmpty()) {
+            schemes.putObject("SecurityScheme").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                    .put("description", "An access token of the auth service");
+        }
+        String bearer = schemes.fieldNames().next();
+        Set<String> operationIds = new HashSet<>();
+        paths.fields().forEachRemaining(path -> {
+            // a concrete path for the rules: every {parameter} one segment
+            String concrete = path.getKey().replaceAll("\\{[^}/]+}", "x");
+            path.getValue().fields().forEachRemaining(entry -> {
+                if (!METHODS.contains(entry.getKey()) || !(entry.getValue() instanceof ObjectNode operation)) {
+                    return;
+                }
+                if (PublicRoutes.isPublic(entry.getKey().toUpperCase(java.util.Locale.ROOT), concrete)) {
+                    operation.putArray("security");
+                } else if (!operation.has("security") || operation.get("security").isEmpty()) {
+                    operation.putArray("security").addObject().putArray(bearer);
+                }
+                ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
+                        : operation.putObject("responses");
+                if (!responses.has("429")) {
+                    responses.putObject("429").put("description",
+                            "Too many requests: the gateway's rate limit (Retry-After says when to try again)");
+                }
+                if (!responses.has("503")) {
+                    responses.putObject("503").put("description",
+                            "A service or a server it needs is unavailable just now (Retry-After)");
+                }
+                String id = operation.path("operationId").asText("");
+                if (id.isEmpty()) {
+                    id = entry.getKey() + concrete.replaceAll("[^A-Za-z0-9]+", "_");
+                }
+                String unique = id;
+                for (int n = 2; !operationIds.add(unique); n++) {
+                    unique = id + "_" + n;
+                }
+                operation.put("operationId", unique);
+            });
+        });
     }
 
     /** Components this service names like an earlier, different one: renamed to {@code <service>_<name>}. */

@@ -46,7 +46,9 @@ public class EdgeProblems {
         rc.request().resume();
     }
 
+    /** A service that failed: a 503 says when to try again (as the services' own 503s do), a 504 does not. */
     public void send(RoutingContext rc, UpstreamFailure failure) {
-        send(rc, failure.status(), failure.slug(), failure.title(), failure.detail());
+        send(rc, failure.status(), failure.slug(), failure.title(), failure.detail(),
+                failure.status() == 503 ? Map.of("Retry-After", "5") : Map.of());
     }
 }

@@ -213,6 +213,7 @@ class ProxyTest {
                         .body("type", equalTo("https://tavola.io/problems/service-unavailable"))
                         .body("title", equalTo("Service unavailable"))
                         .body("instance", equalTo("/api/v1/customers/me"))
+                        .header("Retry-After", equalTo("5"))
                         .time(lessThan(2000L));
                 assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2000);
             }

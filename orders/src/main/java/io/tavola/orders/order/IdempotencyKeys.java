@@ -2,33 +2,52 @@ package io.tavola.orders.order;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.error.ApiException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code Idempotency-Key}s per caller. The key is claimed at the start of the placing transaction;
- * a concurrent retry's claim waits for the first transaction and then finds the key taken.
+ * {@code Idempotency-Key}s per caller, each with the hash of the request it came with. The key is claimed
+ * at the start of the placing transaction; a concurrent retry's claim waits for the first transaction and
+ * then finds the key taken. The same key with a different request is the client's mistake: 422.
  */
 final class IdempotencyKeys {
 
     private IdempotencyKeys() {}
 
-    static Uni<UUID> orderFor(UUID callerId, String key) {
+    /** The order a key already belongs to (null when the key is new); 422 when it came with another request. */
+    static Uni<UUID> orderFor(UUID callerId, String key, String requestHash) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select order_id from orders.idempotency_key where caller_id = ?1 and idem_key = ?2", UUID.class)
+                "select cast(order_id as text) || ' ' || coalesce(request_hash, '') from orders.idempotency_key "
+                        + "where caller_id = ?1 and idem_key = ?2", String.class)
                 .setParameter(1, callerId).setParameter(2, key)
                 .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+                .map(rows -> rows.isEmpty() ? null : sameRequest(rows.get(0), requestHash));
     }
 
     /** Claims the key for {@code orderId}; answers the order the key belongs to (another one if taken). */
-    static Uni<UUID> claim(UUID callerId, String key, UUID restaurantId, UUID orderId, Instant at) {
+    static Uni<UUID> claim(UUID callerId, String key, String requestHash, UUID restaurantId, UUID orderId,
+            Instant at) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into orders.idempotency_key (caller_id, idem_key, restaurant_id, order_id, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                "insert into orders.idempotency_key (caller_id, idem_key, restaurant_id, order_id, created_at, request_hash) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
                 .setParameter(1, callerId).setParameter(2, key).setParameter(3, restaurantId)
-                .setParameter(4, orderId).setParameter(5, at)
+                .setParameter(4, orderId).setParameter(5, at).setParameter(6, requestHash)
                 .executeUpdate())
-                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(orderId) : orderFor(callerId, key));
+                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(orderId)
+                        : orderFor(callerId, key, requestHash));
+    }
+
+    /** {@code row} is "order-id request-hash" (the hash empty for keys claimed before hashes were kept). */
+    private static UUID sameRequest(String row, String requestHash) {
+        String stored = row.substring(row.indexOf(' ') + 1);
+        if (!stored.isEmpty() && !stored.equals(requestHash)) {
+            throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key came with a different order before; send a new key for a new order",
+                    List.of(), Map.of());
+        }
+        return UUID.fromString(row.substring(0, row.indexOf(' ')));
     }
 }

@@ -58,17 +58,21 @@ public class OrderPlacement {
     @Inject
     OrderMetrics metrics;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     public Uni<Placed> place(PlaceOrderRequest request, String idempotencyKey) {
         Target target = target(request);
         UUID userId = caller.userId();
         String role = caller.role().wire();
         boolean staff = caller.role() != Role.GUEST && caller.role() != Role.CUSTOMER;
-        return replay(userId, idempotencyKey)
+        String requestHash = idempotencyKey == null ? null : requestHash(request);
+        return replay(userId, idempotencyKey, requestHash)
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
                         : restaurants.quote(target.restaurantId(), quoteLines(request))
                                 .invoke(quote -> checkQuote(request, quote))
                                 .chain(quote -> Panache.withTransaction(() -> store(request, target, quote, staff, userId,
-                                        role, idempotencyKey)))
+                                        role, idempotencyKey, requestHash)))
                                 .invoke(placed -> {
                                     if (!placed.replayed()) {
                                         metrics.created(placed.order());
@@ -118,11 +122,21 @@ public class OrderPlacement {
         return value;
     }
 
-    private Uni<Placed> replay(UUID userId, String idempotencyKey) {
+    /** What the request asked for, as its canonical JSON's SHA-256 (records serialize in a fixed order). */
+    private String requestHash(PlaceOrderRequest request) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint an order request", e);
+        }
+    }
+
+    private Uni<Placed> replay(UUID userId, String idempotencyKey, String requestHash) {
         if (idempotencyKey == null) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.withSession(() -> IdempotencyKeys.orderFor(userId, idempotencyKey)
+        return Panache.withSession(() -> IdempotencyKeys.orderFor(userId, idempotencyKey, requestHash)
                 .chain(orderId -> orderId == null ? Uni.createFrom().<Placed>nullItem()
                         : CustomerOrder.<CustomerOrder>findById(orderId).chain(views::view)
                                 .map(view -> new Placed(view, true))));
@@ -136,12 +150,12 @@ public class OrderPlacement {
     }
 
     private Uni<Placed> store(PlaceOrderRequest request, Target target, Quote quote, boolean staff, UUID userId,
-            String role, String idempotencyKey) {
+            String role, String idempotencyKey, String requestHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         CustomerOrder order = new CustomerOrder();
         order.id = UUID.randomUUID();
         Uni<UUID> claimed = idempotencyKey == null ? Uni.createFrom().item(order.id)
-                : IdempotencyKeys.claim(userId, idempotencyKey, target.restaurantId(), order.id, now);
+                : IdempotencyKeys.claim(userId, idempotencyKey, requestHash, target.restaurantId(), order.id, now);
         return claimed.chain(owner -> {
             if (!owner.equals(order.id)) {
                 // the same request is being (or was just) handled by a concurrent retry: answer with its order

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a diner or waiter orders. Prices are deliberately absent: whatever a client sends beside these
- * fields is ignored, the restaurant service's quote sets every price.
+ * What a diner or waiter orders. Prices are deliberately absent: the restaurant service's quote sets
+ * every price, and a field beside these (a {@code unit_price}, say) is refused with 400 (common's strict JSON).
  *
  * @param type {@code dine_in} (default for guests and staff) or {@code takeaway} (customers)
  * @param restaurantId needed by customers (and master admins); everyone else orders in their token's restaurant

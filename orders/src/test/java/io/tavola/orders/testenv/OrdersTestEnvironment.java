@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * What the orders service needs around it in tests: an in-process double of the restaurant service's
  * HTTP API and a cuttable proxy in front of RabbitMQ for the outbox relay. Tests steer both over HTTP
- * (system property {@code tavola.test.double-url}): fixtures at {@code /__fixtures/...}, the broker at {@code /__broker/cut|restore}.
+ * (system property {@code tavola.test.double-url}): fixtures at {@code /__fixtures/...}, the broker at
+ * {@code /__broker/cut|restore}, PostgreSQL (the service's reactive connections) at {@code /__database/cut|restore}.
  * Registered once for every test class (and the packaged-jar ITs), so all share one application start.
  */
 @QuarkusTestResource(OrdersTestEnvironment.class)
@@ -28,6 +29,11 @@ public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManage
             int brokerPort = Integer.parseInt(System.getProperty("rabbitmq-port", env("RABBITMQ_PORT", "5672")));
             TcpProxy proxy = TcpProxy.start(vertx, brokerHost, brokerPort);
             int proxyPort = proxy.port();
+            // the service's reactive datasource goes through a proxy too, so a test can take PostgreSQL away
+            // from this service alone (Flyway and the tests' own SQL connect directly)
+            String dbHost = env("DB_HOST", "127.0.0.1");
+            int dbPort = Integer.parseInt(env("DB_PORT", "5432"));
+            TcpProxy database = TcpProxy.start(vertx, dbHost, dbPort);
             RestaurantDouble restaurant = new RestaurantDouble();
             Router router = restaurant.router(vertx);
             router.post("/__broker/cut").handler(rc -> {
@@ -38,6 +44,14 @@ public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManage
                 proxy.restore();
                 rc.response().setStatusCode(204).end();
             });
+            router.post("/__database/cut").handler(rc -> {
+                database.cut();
+                rc.response().setStatusCode(204).end();
+            });
+            router.post("/__database/restore").handler(rc -> {
+                database.restore();
+                rc.response().setStatusCode(204).end();
+            });
             int port = RestaurantDouble.start(vertx, router).actualPort();
             String url = "http://127.0.0.1:" + port;
             // JVM-wide, so tests find the double both beside @QuarkusTest and beside the packaged jar
@@ -45,7 +59,9 @@ public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManage
             return Map.of(
                     "quarkus.rest-client.restaurant.url", url,
                     "tavola.outbox.broker.host", "127.0.0.1",
-                    "tavola.outbox.broker.port", Integer.toString(proxyPort));
+                    "tavola.outbox.broker.port", Integer.toString(proxyPort),
+                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + database.port() + "/"
+                            + env("DB_TEST_NAME", "tavola_test"));
         } catch (Exception e) {
             throw new IllegalStateException("test environment did not start", e);
         }

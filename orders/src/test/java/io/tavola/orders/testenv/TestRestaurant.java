@@ -79,6 +79,15 @@ public final class TestRestaurant {
         given().baseUri(doubleUrl()).when().post("/__broker/restore").then().statusCode(204);
     }
 
+    /** PostgreSQL gone for this service's reactive connections (as if it stopped), until {@link #restoreDatabase}. */
+    public static void cutDatabase() {
+        given().baseUri(doubleUrl()).when().post("/__database/cut").then().statusCode(204);
+    }
+
+    public static void restoreDatabase() {
+        given().baseUri(doubleUrl()).when().post("/__database/restore").then().statusCode(204);
+    }
+
     private JsonObject find(UUID itemId) {
         return items.stream().map(JsonObject.class::cast).filter(i -> i.getString("id").equals(itemId.toString()))
                 .findFirst().orElseThrow();
