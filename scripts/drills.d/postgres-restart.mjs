@@ -24,7 +24,13 @@ const chef = await login(roma.chef.username, roma.chef.password);
 const diners = await Promise.all(roma.tables.slice(-3).map((t) => guestToken(t.qr_token)));
 const startedAt = new Date().toISOString();
 
-const pg = (...args) => run('pg_ctlcluster', ['--skip-systemctl-redirect', ...CLUSTER, ...args]);
+// How to stop and start the server: this machine's cluster, or what DRILL_PG_STOP / DRILL_PG_START say
+// (CI's PostgreSQL is a service container: `docker stop <id>` / `docker start <id>`).
+const pg = (action) => {
+  const command = process.env[action === 'stop' ? 'DRILL_PG_STOP' : 'DRILL_PG_START'];
+  if (command) return run('sh', ['-c', command]);
+  return run('pg_ctlcluster', ['--skip-systemctl-redirect', ...CLUSTER, action, ...(action === 'stop' ? ['--', '-m', 'fast'] : [])]);
+};
 const pgReady = async () => { try { await run('pg_isready', ['-q', '-h', '127.0.0.1', '-t', '1']); return true; } catch { return false; } };
 const sql = async (query) => (await run('psql', ['-X', '-A', '-t', '-h', '127.0.0.1', '-U', process.env.DB_USER ?? 'tavola',
   '-d', DB, '-c', query], { env: { ...process.env, PGPASSWORD: process.env.DB_PASSWORD ?? 'tavola' } })).trim();
@@ -93,7 +99,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { postgresB
 try {
   await sleep(4000);
   report.note(`stopping PostgreSQL for ${OUTAGE_MS / 1000} s while diners order (${placed.length} orders so far)`);
-  await pg('stop', '--', '-m', 'fast');
+  await pg('stop');
   stoppedAt = Date.now();
   await sleep(OUTAGE_MS);
 } finally {
