@@ -52,14 +52,22 @@ public class SpaRoute {
             return;
         }
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
-                .setIndexPage("index.html")
                 .setDefaultContentEncoding("UTF-8");
         router.route().handler(rc -> {
-            if (isRead(rc) && !isNotOurs(rc.normalizedPath())) {
-                files.handle(rc);
-            } else {
-                rc.next();
+            String path = rc.normalizedPath();
+            if (!isRead(rc) || isNotOurs(path) || path.equals("/") || path.equals("/index.html")) {
+                rc.next(); // index.html itself is the history fallback's, with its no-cache
+                return;
             }
+            // Vite names what /assets holds by its content hash: a new build is new names, so those are
+            // kept for good; anything else may change under its name and is revalidated each time
+            String caching = path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+            rc.addHeadersEndHandler(v -> {
+                if (rc.response().getStatusCode() < 400) {
+                    rc.response().headers().set("Cache-Control", caching);
+                }
+            });
+            files.handle(rc);
         });
         router.route().handler(this::historyFallback);
     }
