@@ -1,5 +1,6 @@
 package io.tavola.gateway.spa;
 
+import io.tavola.gateway.web.SecurityHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,7 +8,10 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +34,9 @@ public class SpaRoute {
             <p>The web app is not built. Build it with <code>npm run build</code> in <code>src-frontend/</code>
             (<code>scripts/run</code> does this); the API is at <code>/api/v1</code>.</p></body></html>
             """;
+
+    private static final String NONCE_PLACEHOLDER = "__CSP_NONCE__";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
 
@@ -74,9 +81,22 @@ public class SpaRoute {
 
     private void historyFallback(RoutingContext rc) {
         if (isRead(rc) && isAppPage(rc.normalizedPath())) {
-            // index.html must not be cached: it names the current hashed assets
-            rc.response().putHeader("Cache-Control", "no-cache");
-            rc.response().sendFile(dir.resolve("index.html").toString());
+            // read each time (a rebuilt app is served at once), without blocking the event loop
+            rc.vertx().fileSystem().readFile(dir.resolve("index.html").toString()).onComplete(read -> {
+                if (read.failed()) {
+                    rc.fail(read.cause());
+                    return;
+                }
+                // a fresh nonce per page: the app hands it to the one inline <style> it injects
+                byte[] random = new byte[16];
+                RANDOM.nextBytes(random);
+                String nonce = Base64.getEncoder().encodeToString(random);
+                // index.html must not be cached: it names the current hashed assets (and its nonce)
+                rc.response().putHeader("Cache-Control", "no-cache")
+                        .putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Content-Security-Policy", SecurityHeaders.appPolicy(nonce))
+                        .end(read.result().toString(StandardCharsets.UTF_8).replace(NONCE_PLACEHOLDER, nonce));
+            });
         } else {
             rc.next();
         }

@@ -17,11 +17,19 @@ import jakarta.enterprise.event.Observes;
 public class SecurityHeaders {
 
     /** The built app: its hashed files from /assets, images also as data:/blob: (previews), sockets to itself. */
-    static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String APP_POLICY = appPolicy(null);
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /**
+     * The app's policy; with {@code nonce} (index.html, whose copy names it) an inline {@code <style>}
+     * carrying it is allowed too: the dialogs' scroll lock injects one. Scripts never get a nonce.
+     */
+    public static String appPolicy(String nonce) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'" + (nonce == null ? "" : " 'nonce-" + nonce + "'")
+                + "; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     void register(@Observes Router router) {
         // first of all routes, so answers of every handler (and every early refusal) carry them

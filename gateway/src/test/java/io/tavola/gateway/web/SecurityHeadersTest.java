@@ -27,20 +27,31 @@ class SecurityHeadersTest {
 
     @Test
     void theAppsPagesAllowNoInlineScriptAndAreNeverCachedStale() {
+        java.util.Set<String> nonces = new java.util.HashSet<>();
         for (String page : new String[] { "/", "/index.html", "/kitchen", "/admin/menu", "/t/qr-abc" }) {
-            hardened(given().get(page).then().statusCode(200).body(containsString("tavola-spa-index")))
+            io.restassured.response.Response answer = given().get(page);
+            hardened(answer.then().statusCode(200).body(containsString("tavola-spa-index")))
                     .header("Cache-Control", "no-cache")
-                    .header("Content-Security-Policy", equalTo(SecurityHeaders.APP_POLICY))
                     .header("Content-Security-Policy", containsString("script-src 'self';"))
                     .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+            // inline <style> only with this page's own nonce, which the page names for the app
+            String policy = answer.header("Content-Security-Policy");
+            java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';")
+                    .matcher(policy);
+            org.junit.jupiter.api.Assertions.assertTrue(nonce.find(), policy);
+            org.junit.jupiter.api.Assertions.assertEquals(SecurityHeaders.appPolicy(nonce.group(1)), policy);
+            answer.then().body(containsString("nonce=\"" + nonce.group(1) + "\""));
+            nonces.add(nonce.group(1));
         }
+        org.junit.jupiter.api.Assertions.assertEquals(5, nonces.size(), "a fresh nonce for every page");
     }
 
     @Test
     void hashedAssetsStayImmutable() {
         hardened(given().get("/assets/app.js").then().statusCode(200))
-                .header("Cache-Control", "public, max-age=31536000, immutable");
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .header("Content-Security-Policy", equalTo(SecurityHeaders.APP_POLICY));
         // a missing asset is not cached for a year
         given().get("/assets/missing-1234.js").then().statusCode(404)
                 .header("Cache-Control", not(containsString("immutable")));
