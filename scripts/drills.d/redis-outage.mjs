@@ -102,6 +102,7 @@ let backAt = null;
 let during = null;
 let duringLogin = null;
 let duringGuest = null;
+let duringCall = null;
 let limitedDuring = null;
 let revocation = null;
 async function redisBack() {
@@ -130,6 +131,12 @@ try {
   duringLogin = await api('POST', '/auth/login', { body: { username: roma.waiter.username, password: roma.waiter.password } })
     .then((a) => ({ status: a.status, ms: Math.round(performance.now() - loginStarted) }));
   duringGuest = await api('POST', '/auth/guest', { body: { qr_token: tables[0].qr_token } }).then((a) => ({ status: a.status }));
+  // calling the waiter keeps its cooldown in Redis: reported, not promised (docs/reliability.md, 2)
+  const tab = await api('GET', '/sessions/current', { token: diners[0] });
+  duringCall = tab.body?.id
+    ? await api('POST', `/sessions/${tab.body.id}/service-requests`, { token: diners[0], body: { kind: 'waiter' } })
+      .then((a) => ({ status: a.status, type: a.body?.type }))
+    : { status: `no session (${tab.status})` };
 
   // ---- Revocation while Redis is down: LEAD, ENABLE AT MERGE TIME (DRILL_REVOCATION=fail-closed|fail-open) ----
   // Once revocation goes through a Redis deny-list (issue 12, fault 1), docs/reliability.md section 2 and
@@ -171,7 +178,7 @@ Object.assign(figures, {
   failures: failures.length, kitchen_lost: placed.filter((o) => !kitchen.held.has(o.id)).length,
   kitchen_duplicated: kitchen.duplicates.length, limits_enforced_during: limitedDuring,
   limits_resumed_ms: resumed ? resumedMs : null, readiness_back_ms: readyAgain ? readyAgainMs : null,
-  login_during: duringLogin, guest_token_during: duringGuest, readiness_during: during, readiness_after: after,
+  login_during: duringLogin, guest_token_during: duringGuest, call_waiter_during: duringCall, readiness_during: during, readiness_after: after,
   revocation,
 });
 
@@ -198,6 +205,7 @@ await report.check('the gateway\'s readiness said it was degraded (rate_limiting
   during?.gateway?.checks?.['gateway-rate-limiting']?.rate_limiting === 'fail-open' && limitedDuring === false);
 await report.check(`limits were enforced again ${resumedMs} ms after Redis was back (at most ${RESUME_MS / 1000} s), readiness said so after ${readyAgainMs} ms`, () =>
   Boolean(resumed) && resumedMs <= RESUME_MS && Boolean(readyAgain));
+report.note(`calling the waiter while Redis was down answered ${duringCall?.status} ${duringCall?.type ?? ''}`);
 if (process.env.DRILL_REVOCATION) {
   // fail-closed: a token the verifier cannot check against the deny-list is refused; fail-open: accepted
   const expected = process.env.DRILL_REVOCATION === 'fail-closed' ? [401, 503] : [200];
