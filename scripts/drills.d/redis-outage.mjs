@@ -2,8 +2,8 @@
 // screen connected. Redis only backs what may fail open (the gateway's rate limits, auth's login
 // throttling, the restaurant's menu cache, the orders service's call-the-waiter cooldowns), so: every
 // order is placed and reaches the kitchen, every menu is served, logins and guest tokens still work,
-// readiness stays UP everywhere (an orchestrator keeps routing) and the gateway's says it is degraded
-// (rate_limiting: fail-open); once Redis is back the limits are enforced again within 5 s. Stops the
+// readiness stays UP everywhere (an orchestrator keeps routing) and says it is degraded (the gateway's
+// rate_limiting: fail-open, the others' redis: degraded); once Redis is back the limits are enforced again within 5 s. Stops the
 // machine's Redis (run it under `tlock all`); starts it again in a finally and waits until it answers.
 // Figures: $TAVOLA_DRILL_STATE/results/redis-outage.json.
 import {
@@ -203,6 +203,12 @@ await report.check('while Redis was down every service stayed ready (an orchestr
 });
 await report.check('the gateway\'s readiness said it was degraded (rate_limiting: fail-open) and it let requests through unlimited', () =>
   during?.gateway?.checks?.['gateway-rate-limiting']?.rate_limiting === 'fail-open' && limitedDuring === false);
+await report.check('auth\'s, the restaurant\'s and the orders service\'s readiness said Redis was degraded, and connected again after', () => {
+  const wrong = ['auth', 'restaurant', 'orders'].filter((n) => !String(during?.[n]?.checks?.redis?.redis).startsWith('degraded')
+    || after?.[n]?.checks?.redis?.redis !== 'connected');
+  if (wrong.length) throw new Error(wrong.map((n) => `${n}: during ${JSON.stringify(during?.[n]?.checks?.redis)}, after ${JSON.stringify(after?.[n]?.checks?.redis)}`).join('\n'));
+  return true;
+});
 await report.check(`limits were enforced again ${resumedMs} ms after Redis was back (at most ${RESUME_MS / 1000} s), readiness said so after ${readyAgainMs} ms`, () =>
   Boolean(resumed) && resumedMs <= RESUME_MS && Boolean(readyAgain));
 report.note(`calling the waiter while Redis was down answered ${duringCall?.status} ${duringCall?.type ?? ''}`);
