@@ -20,6 +20,14 @@ describe('Tavola in the browser', () => {
   let kitchen: Page;
   let admin: Page;
   const browserErrors: string[] = [];
+  // the gateway's Content-Security-Policy (no inline script or style) must block nothing the app needs
+  const cspViolations: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => browserErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  };
 
   beforeAll(async () => {
     demo = loadDemo();
@@ -32,7 +40,7 @@ describe('Tavola in the browser', () => {
     diner = await dinerContext.newPage();
     kitchen = await kitchenContext.newPage();
     admin = await adminContext.newPage();
-    for (const page of [diner, kitchen, admin]) page.on('pageerror', (e) => browserErrors.push(e.message));
+    for (const page of [diner, kitchen, admin]) watch(page);
     if (process.env.TAVOLA_E2E_DEBUG) {
       // what each screen sends and receives, to find out why a journey stalled
       for (const [who, page] of [['diner', diner], ['kitchen', kitchen], ['admin', admin]] as const) {
@@ -282,7 +290,7 @@ describe('Tavola in the browser', () => {
     const context = await browser.newContext({ baseURL: baseUrl(), storageState: await kitchenContext.storageState() });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
-    page.on('pageerror', (e) => browserErrors.push(e.message));
+    watch(page);
     let cut = false;
     let connections = 0;
     let current: { close: (o: { code: number; reason: string }) => Promise<void> } | undefined;
@@ -506,13 +514,18 @@ describe('Tavola in the browser', () => {
 
   it('an unknown table code says so plainly', async () => {
     const page = await dinerContext.newPage();
-    await page.goto('/t/this-code-does-not-exist');
+    const answer = await page.goto('/t/this-code-does-not-exist');
+    // the app's pages come with the gateway's security headers and are never cached stale
+    expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(answer?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(answer?.headers()['cache-control']).toBe('no-cache');
     await page.getByRole('heading', { name: 'This table is not taking orders' }).waitFor();
     await page.close();
   });
 
-  it('no page threw an uncaught error', () => {
+  it('no page threw an uncaught error or met a Content-Security-Policy refusal', () => {
     expect(browserErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     expect(baseUrl()).toMatch(/^https?:\/\//);
   });
 });

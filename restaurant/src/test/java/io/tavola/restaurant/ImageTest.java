@@ -38,6 +38,8 @@ class ImageTest {
                 .extract().path("image_url");
         Response served = given().get(url);
         served.then().statusCode(200).contentType("image/png")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("sandbox"))
                 .header("Cache-Control", containsString("max-age=31536000")).header("ETag", notNullValue());
         Assertions.assertArrayEquals(png, served.asByteArray());
         given().header("If-None-Match", served.header("ETag")).get(url).then().statusCode(304);
@@ -90,5 +92,41 @@ class ImageTest {
         Assertions.assertEquals(0, images(rid));
         as(TestTokens.admin(rid)).get("/api/v1/restaurants/{rid}/menu-items/{id}", rid, id).then()
                 .body("image_url", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anImageSignatureInFrontOfHtmlIsRefusedNeverServed() {
+        // issue 12, fault 7: the type was taken from the first bytes alone, so this was stored and served
+        UUID rid = TestData.restaurant("Polyglots");
+        UUID cat = TestData.category(rid, "Pizze");
+        UUID id = TestData.item(rid, TestData.pizza(cat, "Margherita"));
+        byte[] html = "<html><body><script>alert(document.cookie)</script></body></html>".getBytes();
+        byte[] pngSignature = Arrays.copyOf(Images.png(), 8);
+        byte[][] disguised = {
+            concat(pngSignature, html),
+            concat(Images.png(), html), // a whole PNG with a page after its end
+            concat(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, html),
+            concat(Images.jpeg(), html),
+            concat("RIFF\u0000\u0000\u0000\u0000WEBP".getBytes(), html),
+        };
+        for (byte[] upload : disguised) {
+            as(TestTokens.admin(rid)).contentType("image/png").body(upload).put(ITEM_IMAGE, rid, id)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("https://tavola.io/problems/invalid-image"));
+            as(TestTokens.admin(rid)).contentType("image/png").body(upload).put("/api/v1/restaurants/{rid}/logo", rid)
+                    .then().statusCode(422);
+        }
+        Assertions.assertEquals(0, images(rid));
+        // the real ones still pass
+        for (byte[] real : new byte[][] { Images.png(), Images.jpeg(), Images.webp() }) {
+            as(TestTokens.admin(rid)).contentType("application/octet-stream").body(real).put(ITEM_IMAGE, rid, id)
+                    .then().statusCode(200);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }

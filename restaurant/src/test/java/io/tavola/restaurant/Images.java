@@ -19,13 +19,9 @@ public final class Images {
         return encode("jpg");
     }
 
-    /** The smallest valid WebP container header; the service checks the type from these bytes. */
+    /** A real 1x1 lossless WebP (a RIFF container holding one VP8L frame). */
     public static byte[] webp() {
-        byte[] b = new byte[64];
-        System.arraycopy("RIFF".getBytes(), 0, b, 0, 4);
-        b[4] = 56;
-        System.arraycopy("WEBPVP8 ".getBytes(), 0, b, 8, 8);
-        return b;
+        return java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     }
 
     private static byte[] encode(String format) {

@@ -65,7 +65,7 @@ public class Snapshots {
                 .set("Accept", "application/json")
                 .set(ApiRoute.REQUEST_ID, UUID.randomUUID().toString());
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).setHeaders(headers);
-        return upstreams.exchange(Service.ORDERS, options, null)
+        return upstreams.exchange(Service.ORDERS, options)
                 .chain(response -> {
                     io.vertx.core.http.HttpClientResponse raw = response.getDelegate();
                     Future<Buffer> body = raw.body();

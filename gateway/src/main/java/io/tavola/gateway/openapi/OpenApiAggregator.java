@@ -63,7 +63,7 @@ public class OpenApiAggregator {
     private Uni<Fetched> fetch(Service service) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI("/q/openapi?format=json")
                 .putHeader("Accept", "application/json");
-        return upstreams.exchange(service, options, null)
+        return upstreams.exchange(service, options)
                 .chain(response -> {
                     io.vertx.core.http.HttpClientResponse raw = response.getDelegate();
                     Future<Buffer> body = raw.body();

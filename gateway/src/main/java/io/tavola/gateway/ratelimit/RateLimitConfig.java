@@ -3,7 +3,10 @@ package io.tavola.gateway.ratelimit;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 
-/** RATE_LIMIT_REQUESTS per RATE_LIMIT_PERIOD seconds, with stricter budgets for login and guest tokens. */
+/**
+ * RATE_LIMIT_REQUESTS per RATE_LIMIT_PERIOD seconds per user or address, one shared budget per table for
+ * its guests, and stricter per-address budgets for logins and guest tokens.
+ */
 @ConfigMapping(prefix = "tavola.rate-limit")
 public interface RateLimitConfig {
 
@@ -19,6 +22,11 @@ public interface RateLimitConfig {
     int guestRequests();
 
     int guestPeriod();
+
+    /** What all the guests of one table may send together (every phone at the table, every token minted for it). */
+    int tableRequests();
+
+    int tablePeriod();
 
     /** Shared by every replica: the counters are the same keys. */
     String keyPrefix();

@@ -60,10 +60,12 @@ public class ApiRoute {
             return;
         }
         boolean isPublic = PublicRoutes.isPublic(method, path);
-        RatePolicy policy = RatePolicy.forRequest(limits, method, path);
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         tokens.check(request.getHeader("Authorization"))
-                .chain(check -> limiter.hit(policy, subject(check, request))
-                        .map(decision -> new Verdict(check, decision)))
+                .chain(check -> {
+                    RatePolicy.Budget budget = RatePolicy.forRequest(limits, method, path, check, address);
+                    return limiter.hit(budget.policy(), budget.subject()).map(decision -> new Verdict(check, decision));
+                })
                 .subscribe().with(verdict -> {
                     Map<String, String> rateHeaders = verdict.decision.headers();
                     rateHeaders.forEach(rc.response()::putHeader);
@@ -77,14 +79,6 @@ public class ApiRoute {
                         proxy.forward(rc, service, requestId);
                     }
                 }, rc::fail);
-    }
-
-    /** Callers are counted per user when signed in, else per client address. */
-    private static String subject(TokenCheck check, HttpServerRequest request) {
-        if (check.valid() && check.token().getSubject() != null) {
-            return "user:" + check.token().getSubject();
-        }
-        return "addr:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
     }
 
     static String requestId(String fromCaller) {

@@ -29,10 +29,14 @@ public class ServiceProxy {
 
     private final Upstreams upstreams;
     private final EdgeProblems problems;
+    private final BodyLimits limits;
+    private final long drainMillis;
 
-    ServiceProxy(Upstreams upstreams, EdgeProblems problems) {
+    ServiceProxy(Upstreams upstreams, EdgeProblems problems, UpstreamConfig config) {
         this.upstreams = upstreams;
         this.problems = problems;
+        this.limits = new BodyLimits(config.bodyLimit().json().asLongValue(), config.bodyLimit().upload().asLongValue());
+        this.drainMillis = config.bodyLimit().drain().toMillis();
     }
 
     public void forward(RoutingContext rc, Service service, String requestId) {
@@ -60,17 +64,70 @@ public class ServiceProxy {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
 
+        long limit = limits.forRequest(request.method().name(), rc.normalizedPath());
+        if (declaredLength(request) > limit) {
+            // announced too large: refused before the service is even asked
+            tooLarge(rc, limit);
+            return;
+        }
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setHeaders(headers);
-        boolean hasBody = hasBody(request);
-        io.vertx.mutiny.core.http.HttpServerRequest body = hasBody
-                ? io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request)
-                : null;
-
-        upstreams.exchange(service, options, body)
+        upstreams.exchange(service, options, hasBody(request) ? request : null, limit)
                 .subscribe().with(answer -> relay(rc, service, answer), failure -> {
                     LOG.debugf("%s %s -> %s failed: %s", request.method(), uri, service.key(), failure.toString());
-                    problems.send(rc, UpstreamFailure.of(service, failure));
+                    if (failure instanceof ClientFault fault) {
+                        clientFault(rc, fault);
+                    } else {
+                        problems.send(rc, UpstreamFailure.of(service, failure));
+                    }
                 });
+    }
+
+    private void clientFault(RoutingContext rc, ClientFault fault) {
+        if (fault.kind() == ClientFault.Kind.BODY_TOO_LARGE) {
+            tooLarge(rc, fault.limit());
+        } else if (!rc.response().closed() && !rc.response().ended()) {
+            rc.response().reset();
+        }
+    }
+
+    /**
+     * 413 problem+json. The rest of the body is read and thrown away so the client, still sending, hears
+     * the answer rather than a reset; one that keeps sending past the drain time is cut off.
+     */
+    private void tooLarge(RoutingContext rc, long limit) {
+        HttpServerRequest request = rc.request();
+        problems.send(rc, 413, "content-too-large", "Content too large",
+                "The request body may be at most " + describe(limit));
+        if (!request.isEnded()) {
+            long timer = rc.vertx().setTimer(drainMillis, t -> {
+                if (!request.isEnded()) {
+                    if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+                        request.response().reset();
+                    } else {
+                        request.connection().close();
+                    }
+                }
+            });
+            request.endHandler(ended -> rc.vertx().cancelTimer(timer));
+        }
+    }
+
+    private static String describe(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+
+    /** The Content-Length the client announced, -1 for none (chunked, HTTP/2 without one). */
+    static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1; // Vert.x itself refuses a malformed length before we get here
+        }
     }
 
     private void relay(RoutingContext rc, Service service, HttpClientResponse answer) {

@@ -1,5 +1,6 @@
 package io.tavola.gateway.routing;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.net.URI;
 import java.time.Duration;
@@ -19,8 +20,22 @@ public interface UpstreamConfig {
 
     Breaker breaker();
 
+    /** The largest request bodies passed on (with a length or chunked); larger ones are a 413. */
+    BodyLimit bodyLimit();
+
     interface Target {
         URI url();
+    }
+
+    interface BodyLimit {
+        /** Every JSON API call. */
+        MemorySize json();
+
+        /** Image uploads (logo, menu item picture): above the restaurant service's own 2 MB check. */
+        MemorySize upload();
+
+        /** How long an oversized body is read and thrown away (so the client hears its 413) before the connection is cut. */
+        Duration drain();
     }
 
     interface Breaker {

@@ -4,13 +4,12 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
-import io.vertx.mutiny.core.streams.ReadStream;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
@@ -22,7 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One HTTP client and one circuit breaker per service. Only transport failures (refused connection,
- * timeout) count against the breaker: an error status is a valid answer and passes through.
+ * timeout) count against the breaker: an error status is a valid answer and passes through, and a
+ * {@link ClientFault} (a body over the limit, a client gone mid-upload) is the caller's doing, not the
+ * service's.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -55,6 +56,7 @@ public class Upstreams {
                     .requestVolumeThreshold(config.breaker().window())
                     .failureRatio(config.breaker().failureRatio())
                     .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .skipOn(ClientFault.class)
                     // once per change, not per request: operators see an outage start and end
                     .onStateChange(state -> {
                         if (state == CircuitBreakerState.CLOSED) {
@@ -72,20 +74,29 @@ public class Upstreams {
         }
     }
 
+    /** A call without a body (the gateway's own reads: snapshots, OpenAPI documents). */
+    public Uni<HttpClientResponse> exchange(Service service, RequestOptions options) {
+        return exchange(service, options, null, 0);
+    }
+
     /**
-     * Sends a request to the service, streaming {@code body} (null when there is none). The response
-     * comes back paused, so not a byte of it is lost before the caller pipes it somewhere.
+     * Sends a request to the service, streaming {@code body} (null when there is none) up to
+     * {@code bodyLimit} bytes. The response comes back paused, so not a byte of it is lost before the
+     * caller pipes it somewhere. A body past the limit cuts the call short with
+     * {@link ClientFault#bodyTooLarge}; a client that goes away mid-body with {@link ClientFault#aborted}.
      *
      * <p>The response timeout only starts once the whole body is sent: a slow upload is not a slow
      * service.
      */
-    public Uni<HttpClientResponse> exchange(Service service, RequestOptions options, ReadStream<Buffer> body) {
+    public Uni<HttpClientResponse> exchange(Service service, RequestOptions options, HttpServerRequest body,
+            long bodyLimit) {
         Target target = targets.get(service);
         if (body == null) {
             options.setIdleTimeout(target.responseTimeoutMillis);
         }
         return target.guard.get(() -> target.client.request(options)
-                .chain(request -> body == null ? request.send() : stream(request, body, target.responseTimeoutMillis))
+                .chain(request -> body == null ? request.send()
+                        : new BodyPump(body, request.getDelegate(), bodyLimit, target.responseTimeoutMillis).start(request))
                 .invoke(HttpClientResponse::pause), RESPONSE);
     }
 
@@ -96,13 +107,67 @@ public class Upstreams {
                 : location;
     }
 
-    private static Uni<HttpClientResponse> stream(HttpClientRequest request, ReadStream<Buffer> body, long timeout) {
-        if (!request.headers().contains("Content-Length")) {
-            request.setChunked(true);
+    /**
+     * Copies the client's body to the service with back-pressure, counting: past the limit the service's
+     * request is reset and the rest of the client's body thrown away (the caller answers 413). Whatever
+     * the service's side then reports, the call fails with the client's fault.
+     */
+    private static final class BodyPump {
+        private final HttpServerRequest in;
+        private final io.vertx.core.http.HttpClientRequest out;
+        private final long limit;
+        private final long timeout;
+        private long sent;
+        private volatile ClientFault fault;
+
+        BodyPump(HttpServerRequest in, io.vertx.core.http.HttpClientRequest out, long limit, long timeout) {
+            this.in = in;
+            this.out = out;
+            this.limit = limit;
+            this.timeout = timeout;
         }
-        Uni<HttpClientResponse> response = request.response();
-        body.pipeTo(request).subscribe().with(sent -> request.idleTimeout(timeout), failure -> request.reset());
-        return response;
+
+        Uni<HttpClientResponse> start(HttpClientRequest request) {
+            if (!out.headers().contains("Content-Length")) {
+                out.setChunked(true);
+            }
+            Uni<HttpClientResponse> response = request.response()
+                    .onFailure().transform(failure -> fault != null ? fault : failure);
+            in.handler(this::chunk);
+            in.endHandler(done -> {
+                if (fault == null) {
+                    out.end().onSuccess(ended -> out.idleTimeout(timeout));
+                }
+            });
+            in.exceptionHandler(failure -> cut(ClientFault.aborted()));
+            in.resume();
+            return response;
+        }
+
+        private void chunk(io.vertx.core.buffer.Buffer chunk) {
+            if (fault != null) {
+                return; // thrown away: the client hears 413 once it has finished sending
+            }
+            sent += chunk.length();
+            if (sent > limit) {
+                cut(ClientFault.bodyTooLarge(limit));
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(drained -> in.resume());
+            }
+        }
+
+        private void cut(ClientFault why) {
+            if (fault == null) {
+                fault = why;
+                out.drainHandler(null);
+                in.resume();
+                out.reset(0, why);
+            }
+        }
     }
 
     @PreDestroy

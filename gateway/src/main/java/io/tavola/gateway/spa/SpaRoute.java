@@ -1,5 +1,6 @@
 package io.tavola.gateway.spa;
 
+import io.tavola.gateway.web.SecurityHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,7 +8,10 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +35,9 @@ public class SpaRoute {
             (<code>scripts/run</code> does this); the API is at <code>/api/v1</code>.</p></body></html>
             """;
 
+    private static final String NONCE_PLACEHOLDER = "__CSP_NONCE__";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path dir;
 
     SpaRoute(@ConfigProperty(name = "tavola.spa.dir") String dir) {
@@ -52,23 +59,44 @@ public class SpaRoute {
             return;
         }
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
-                .setIndexPage("index.html")
                 .setDefaultContentEncoding("UTF-8");
         router.route().handler(rc -> {
-            if (isRead(rc) && !isNotOurs(rc.normalizedPath())) {
-                files.handle(rc);
-            } else {
-                rc.next();
+            String path = rc.normalizedPath();
+            if (!isRead(rc) || isNotOurs(path) || path.equals("/") || path.equals("/index.html")) {
+                rc.next(); // index.html itself is the history fallback's, with its no-cache
+                return;
             }
+            // Vite names what /assets holds by its content hash: a new build is new names, so those are
+            // kept for good; anything else may change under its name and is revalidated each time
+            String caching = path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+            rc.addHeadersEndHandler(v -> {
+                if (rc.response().getStatusCode() < 400) {
+                    rc.response().headers().set("Cache-Control", caching);
+                }
+            });
+            files.handle(rc);
         });
         router.route().handler(this::historyFallback);
     }
 
     private void historyFallback(RoutingContext rc) {
         if (isRead(rc) && isAppPage(rc.normalizedPath())) {
-            // index.html must not be cached: it names the current hashed assets
-            rc.response().putHeader("Cache-Control", "no-cache");
-            rc.response().sendFile(dir.resolve("index.html").toString());
+            // read each time (a rebuilt app is served at once), without blocking the event loop
+            rc.vertx().fileSystem().readFile(dir.resolve("index.html").toString()).onComplete(read -> {
+                if (read.failed()) {
+                    rc.fail(read.cause());
+                    return;
+                }
+                // a fresh nonce per page: the app hands it to the one inline <style> it injects
+                byte[] random = new byte[16];
+                RANDOM.nextBytes(random);
+                String nonce = Base64.getEncoder().encodeToString(random);
+                // index.html must not be cached: it names the current hashed assets (and its nonce)
+                rc.response().putHeader("Cache-Control", "no-cache")
+                        .putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Content-Security-Policy", SecurityHeaders.appPolicy(nonce))
+                        .end(read.result().toString(StandardCharsets.UTF_8).replace(NONCE_PLACEHOLDER, nonce));
+            });
         } else {
             rc.next();
         }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tavola.common.security.Role;
 import io.tavola.common.testkit.TestTokens;
+import io.tavola.gateway.support.FromAddress;
 import io.tavola.gateway.support.TestDoubles;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
@@ -94,6 +95,63 @@ class RateLimitTest {
                 .post("/api/v1/auth/login").then().statusCode(429).header("Retry-After", not(nullValue()));
         // the general budget of the same address is untouched
         given().get("/api/v1/auth/jwks").then().statusCode(200).header("RateLimit-Limit", "100");
+    }
+
+    @Test
+    void guestsOfOneTableShareOneBudgetHoweverManyTokensWereMinted() {
+        // issue 12, fault 8: each minted guest token had a fresh budget of its own
+        UUID table = UUID.randomUUID();
+        String[] tokens = new String[5];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = TestTokens.guest(restaurant, table);
+        }
+        // the test profile gives a table 30 requests a minute
+        for (int i = 1; i <= 30; i++) {
+            given().auth().oauth2(tokens[i % tokens.length]).get("/api/v1/orders/mine").then().statusCode(200)
+                    .header("RateLimit-Limit", "30")
+                    .header("RateLimit-Remaining", Integer.toString(30 - i));
+        }
+        given().auth().oauth2(TestTokens.guest(restaurant, table)).get("/api/v1/orders/mine")
+                .then().statusCode(429).contentType("application/problem+json").header("Retry-After", not(nullValue()));
+        // another table of the same restaurant, and staff of it, count on their own
+        given().auth().oauth2(TestTokens.guest(restaurant, UUID.randomUUID())).get("/api/v1/orders/mine")
+                .then().statusCode(200).header("RateLimit-Remaining", "29");
+        given().auth().oauth2(TestTokens.waiter(restaurant)).get("/api/v1/orders/mine")
+                .then().statusCode(200).header("RateLimit-Limit", "100");
+        // the same table id in another restaurant is another table
+        given().auth().oauth2(TestTokens.guest(UUID.randomUUID(), table)).get("/api/v1/orders/mine")
+                .then().statusCode(200).header("RateLimit-Remaining", "29");
+    }
+
+    @Test
+    void guestTokenMintsCountPerAddressWhateverTokenComesWithThem() {
+        String address = FromAddress.fresh();
+        String body = "{\"qr_token\":\"qr-1\"}";
+        // 20 mints a minute per address, each carrying a token of its own (as a client reusing the last one)
+        for (int i = 1; i <= 20; i++) {
+            FromAddress.from(address).auth().oauth2(TestTokens.guest(restaurant, UUID.randomUUID()))
+                    .contentType("application/json").body(body).post("/api/v1/auth/guest")
+                    .then().statusCode(201).header("RateLimit-Limit", "20")
+                    .header("RateLimit-Remaining", Integer.toString(20 - i));
+        }
+        FromAddress.from(address).auth().oauth2(TestTokens.guest(restaurant, UUID.randomUUID()))
+                .contentType("application/json").body(body).post("/api/v1/auth/guest").then().statusCode(429);
+        FromAddress.from(address).contentType("application/json").body(body).post("/api/v1/auth/guest")
+                .then().statusCode(429);
+        FromAddress.from(FromAddress.fresh()).contentType("application/json").body(body).post("/api/v1/auth/guest")
+                .then().statusCode(201).header("RateLimit-Remaining", "19");
+    }
+
+    @Test
+    void aTokenDoesNotBuyAFreshLoginBudget() {
+        String address = FromAddress.fresh();
+        String body = "{\"username\":\"u\",\"password\":\"p\"}";
+        for (int i = 0; i < 5; i++) {
+            FromAddress.from(address).auth().oauth2(TestTokens.chef(restaurant)).contentType("application/json")
+                    .body(body).post("/api/v1/auth/login").then().statusCode(201);
+        }
+        FromAddress.from(address).auth().oauth2(TestTokens.chef(restaurant)).contentType("application/json")
+                .body(body).post("/api/v1/auth/login").then().statusCode(429);
     }
 
     @Test

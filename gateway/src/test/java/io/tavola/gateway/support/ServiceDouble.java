@@ -5,7 +5,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.buffer.Buffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * It can be stopped and started again on the same port, like a service that goes down.
  */
 public final class ServiceDouble {
+
+    /** A Quarkus service's default {@code quarkus.http.limits.max-body-size}. */
+    public static final int SERVICE_BODY_LIMIT = 10 * 1024 * 1024;
+    private static final String BODY = "double.body";
 
     public record Seen(String method, String path, String authorization) {}
 
@@ -44,8 +48,34 @@ public final class ServiceDouble {
     }
 
     void start() {
-        router.route().handler(BodyHandler.create().setBodyLimit(50 * 1024 * 1024)).handler(this::echo);
+        router.route().handler(this::readBody).handler(this::echo);
         listen(0);
+    }
+
+    /**
+     * Reads the body like a Quarkus service with its default 10 MB limit as the probe of issue 12 saw
+     * it: past the limit the connection is cut without an answer (which the gateway then took for a
+     * failing service).
+     */
+    private void readBody(RoutingContext rc) {
+        Buffer body = Buffer.buffer();
+        if (rc.request().isEnded()) {
+            rc.put(BODY, body);
+            rc.next();
+            return;
+        }
+        rc.request().handler(chunk -> {
+            if (body.length() + chunk.length() > SERVICE_BODY_LIMIT) {
+                rc.request().connection().close();
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        rc.request().endHandler(done -> {
+            rc.put(BODY, body);
+            rc.next();
+        });
+        rc.request().resume();
     }
 
     public synchronized void stop() {
@@ -81,7 +111,7 @@ public final class ServiceDouble {
     private void echo(RoutingContext rc) {
         JsonObject headers = new JsonObject();
         rc.request().headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-        byte[] body = rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
+        byte[] body = rc.<Buffer>get(BODY).getBytes();
         if ("\"v1\"".equals(rc.request().getHeader("If-None-Match"))) {
             rc.response().setStatusCode(304).putHeader("ETag", "\"v1\"").end();
             return;

@@ -11,8 +11,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks uploads (type from the bytes, never the file name or the declared content type; size) and
- * stores them. Callers run inside their own transaction so a refused upload stores nothing.
+ * Checks uploads (type from the bytes, never the file name or the declared content type; size; and that
+ * the whole file is well-formed in that type, so a PNG signature in front of HTML is refused: issue 12,
+ * fault 7) and stores them. Callers run inside their own transaction so a refused upload stores nothing.
  */
 @ApplicationScoped
 public class ImageStore {
@@ -33,6 +34,10 @@ public class ImageStore {
         if (type == null) {
             throw new ApiException(415, "unsupported-image-type", "Unsupported image type",
                     "Only JPEG, PNG and WebP images are accepted (checked from the file's content)");
+        }
+        if (!ImageFormats.wellFormed(type, bytes)) {
+            throw new ApiException(422, "invalid-image", "Invalid image",
+                    "The file starts like " + type + " but is not a well-formed " + type + " file");
         }
         return type;
     }
