@@ -18,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A diner calls the waiter or asks for the bill. Each table may do so once per kind within the
- * restaurant's cooldown: the cooldown is a Redis key that expires with it.
+ * restaurant's cooldown: the cooldown is a Redis key that expires with it. Without Redis the table's
+ * last request of that kind in the database decides, so a diner can still call the waiter (issue 12,
+ * drill 2: calling the waiter works while Redis is down).
  */
 @ApplicationScoped
 public class ServiceRequests {
@@ -65,9 +67,13 @@ public class ServiceRequests {
                     int cooldown = asked.cooldownSeconds();
                     String key = prefix + "service-request:" + tab.tableId + ":" + kind;
                     return startCooldown(key, cooldown)
+                            .onFailure(failure -> !(failure instanceof ApiException))
+                            .recoverWithUni(() -> cooldownFromDatabase(tab, kind, cooldown))
                             .chain(() -> record(tab, kind)
                                     // nothing recorded: the diner may ask again at once
-                                    .onFailure().call(() -> cooldown > 0 ? redis.key().del(key) : Uni.createFrom().voidItem()));
+                                    .onFailure().call(() -> cooldown > 0
+                                            ? redis.key().del(key).replaceWithVoid().onFailure().recoverWithNull()
+                                            : Uni.createFrom().voidItem()));
                 })
                 .invoke(relay::wake);
     }
@@ -85,6 +91,26 @@ public class ServiceRequests {
                         throw ApiException.tooManyRequests("The staff were just asked; please wait a moment",
                                 ttl > 0 ? ttl : seconds);
                     });
+                });
+    }
+
+    /** The cooldown as the table's last request of this kind says, when Redis cannot be asked. */
+    private Uni<Void> cooldownFromDatabase(TableSession tab, String kind, int seconds) {
+        if (seconds <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant since = Instant.now().minusSeconds(seconds);
+        return Panache.withSession(() -> ServiceRequest
+                .find("restaurantId = ?1 and tableId = ?2 and kind = ?3 and requestedAt > ?4 order by requestedAt desc",
+                        tab.restaurantId, tab.tableId, kind, since)
+                .<ServiceRequest>firstResult())
+                .map(last -> {
+                    if (last != null) {
+                        long left = seconds - (Instant.now().getEpochSecond() - last.requestedAt.getEpochSecond());
+                        throw ApiException.tooManyRequests("The staff were just asked; please wait a moment",
+                                Math.max(1, left));
+                    }
+                    return null;
                 });
     }
 
