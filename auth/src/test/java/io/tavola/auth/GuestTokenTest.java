@@ -37,6 +37,8 @@ class GuestTokenTest {
         assertEquals(List.of("guest"), claims.get("groups"));
         assertEquals(restaurant.toString(), claims.get("restaurant_id"));
         assertEquals(table.toString(), claims.get("table_id"));
+        // the table's generation from the restaurant service: a new code or a deactivation ends this token
+        assertEquals(3, ((Number) claims.get("table_gen")).intValue());
         assertEquals("Window 7", claims.get("table_label"));
         as(token).get("/api/v1/auth/me").then().statusCode(200).body("role", equalTo("guest"))
                 .body("table_id", equalTo(table.toString()));

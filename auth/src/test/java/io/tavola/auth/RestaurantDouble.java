@@ -32,7 +32,8 @@ public final class RestaurantDouble {
                         .put("table_number", "7")
                         .put("label", "Window 7")
                         .put("restaurant_name", "Trattoria Test")
-                        .put("currency", "EUR");
+                        .put("currency", "EUR")
+                        .put("generation", 3);
                 req.response().putHeader("Content-Type", "application/json").end(table.encode());
             } else {
                 req.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")

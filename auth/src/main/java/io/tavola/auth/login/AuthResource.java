@@ -9,8 +9,10 @@ import io.tavola.auth.user.UserRequests;
 import io.tavola.auth.user.UserService;
 import io.tavola.auth.user.UserView;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.security.AcceptsRevokedTokens;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
+import io.tavola.common.security.TokenRevocations;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,7 +42,7 @@ public class AuthResource {
     UserService users;
 
     @Inject
-    RevokedAccessTokens revoked;
+    TokenRevocations revocations;
 
     @Inject
     Caller caller;
@@ -63,9 +65,13 @@ public class AuthResource {
         return auth.refresh(body.refreshToken());
     }
 
-    /** Revokes the refresh token's login and, when the caller sent its access token, that token too. */
+    /**
+     * Revokes the refresh token's login and, when the caller sent its access token, that token too (at
+     * every service: the shared deny-list). Works with an expired or already revoked access token.
+     */
     @POST
     @Path("/logout")
+    @AcceptsRevokedTokens
     public Uni<Response> logout(@Valid AuthRequests.Logout body) {
         String refresh = body == null ? null : body.refreshToken();
         // the access token is optional here: an expired one must not stop a logout
@@ -74,7 +80,9 @@ public class AuthResource {
                     ? t : null;
             boolean account = token != null && !token.getGroups().contains(Role.GUEST_ROLE);
             UUID owner = account ? UUID.fromString(token.getSubject()) : null;
-            return revoked.revoke(token).chain(() -> auth.logout(refresh, owner));
+            Uni<Void> revokeAccess = token == null ? Uni.createFrom().voidItem()
+                    : revocations.revokeToken(token.getTokenID(), token.getExpirationTime());
+            return revokeAccess.chain(() -> auth.logout(refresh, owner));
         }).replaceWith(Response.noContent().build());
     }
 

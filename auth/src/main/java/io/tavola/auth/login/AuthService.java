@@ -50,15 +50,16 @@ public class AuthService {
                         return throttle.recordFailure(username, address).chain(delay -> Uni.createFrom().<User>nullItem()
                                 .onItem().delayIt().by(delay.isZero() ? Duration.ofMillis(1) : delay));
                     }
-                    return throttle.recordSuccess(username).replaceWith(user);
+                    return throttle.recordSuccess(username, address).replaceWith(user);
                 })
                 .chain((User user) -> {
                     if (user == null) {
                         return Uni.createFrom().<AuthRequests.TokenPair>failure(ApiException.unauthorized(BAD_CREDENTIALS));
                     }
+                    UUID family = UUID.randomUUID();
                     return Panache.withTransaction(() -> User.update("lastLoginAt = ?1 where id = ?2", Instant.now(), user.id)
-                            .chain(() -> refreshTokens.issue(user.id, UUID.randomUUID())))
-                            .map(refresh -> AuthRequests.TokenPair.bearer(issuer.accessToken(user), refresh,
+                            .chain(() -> refreshTokens.issue(user.id, family)))
+                            .map(refresh -> AuthRequests.TokenPair.bearer(issuer.accessToken(user, family), refresh,
                                     issuer.accessTtlSeconds()));
                 });
     }
@@ -74,7 +75,7 @@ public class AuthService {
                     return refreshTokens.revokeFamily(valid.familyId()).replaceWith((AuthRequests.TokenPair) null);
                 }
                 return refreshTokens.issue(user.id, valid.familyId()).map(next -> AuthRequests.TokenPair
-                        .bearer(issuer.accessToken(user), next, issuer.accessTtlSeconds()));
+                        .bearer(issuer.accessToken(user, valid.familyId()), next, issuer.accessTtlSeconds()));
             });
         })).map(pair -> {
             if (pair == null) {
@@ -100,7 +101,8 @@ public class AuthService {
     public Uni<AuthRequests.GuestToken> guest(String qrToken) {
         return tables.lookup(qrToken.trim()).map(table -> {
             String label = table.label() != null && !table.label().isBlank() ? table.label() : table.tableNumber();
-            return new AuthRequests.GuestToken(issuer.guestToken(table.restaurantId(), table.tableId(), label),
+            long generation = table.generation() == null ? 0 : table.generation();
+            return new AuthRequests.GuestToken(issuer.guestToken(table.restaurantId(), table.tableId(), label, generation),
                     "bearer", issuer.guestTtlSeconds(), table.restaurantId(), table.tableId(), label,
                     table.restaurantName());
         });

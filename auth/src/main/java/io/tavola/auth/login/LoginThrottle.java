@@ -11,9 +11,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Counts failed logins per username and per client address in Redis for a sliding-free fixed window.
- * Past a few failures answers are slowed down; past the limit the login is refused with 429 until the
- * window ends. If Redis is unreachable logins still work (logged), the gateway's limits still apply.
+ * Failed logins, counted in Redis in fixed windows, following OWASP's Authentication Cheat Sheet so that
+ * guessing is throttled while nobody can lock someone else out:
+ * <ul>
+ * <li>per username <i>and</i> client address: past the limit that pair is refused with 429 until the
+ * window ends (a guesser at one address stops; the owner at another address is not affected);</li>
+ * <li>per client address, whatever the usernames: past a higher limit the address is refused (spraying);</li>
+ * <li>per username from every address: never a lockout, only a slowdown: from the few failures on,
+ * each further failed attempt is answered later (growing steps, capped), which costs a distributed
+ * guesser time while the right password is answered at once.</li>
+ * </ul>
+ * If Redis is unreachable logins still work (logged); the gateway's rate limits still apply.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -23,29 +31,36 @@ public class LoginThrottle {
 
     final ReactiveRedisDataSource redis;
     final Duration window;
-    final int maxPerUser;
+    final int maxPerUserAndAddress;
     final int maxPerAddress;
     final int slowdownAfter;
+    final Duration slowdownStep;
+    final Duration maxSlowdown;
 
     LoginThrottle(ReactiveRedisDataSource redis,
             @ConfigProperty(name = "tavola.auth.throttle.window") Duration window,
-            @ConfigProperty(name = "tavola.auth.throttle.max-failures-per-user") int maxPerUser,
+            @ConfigProperty(name = "tavola.auth.throttle.max-failures-per-user-and-address") int maxPerUserAndAddress,
             @ConfigProperty(name = "tavola.auth.throttle.max-failures-per-address") int maxPerAddress,
-            @ConfigProperty(name = "tavola.auth.throttle.slowdown-after") int slowdownAfter) {
+            @ConfigProperty(name = "tavola.auth.throttle.slowdown-after") int slowdownAfter,
+            @ConfigProperty(name = "tavola.auth.throttle.slowdown-step") Duration slowdownStep,
+            @ConfigProperty(name = "tavola.auth.throttle.max-slowdown") Duration maxSlowdown) {
         this.redis = redis;
         this.window = window;
-        this.maxPerUser = maxPerUser;
+        this.maxPerUserAndAddress = maxPerUserAndAddress;
         this.maxPerAddress = maxPerAddress;
         this.slowdownAfter = slowdownAfter;
+        this.slowdownStep = slowdownStep;
+        this.maxSlowdown = maxSlowdown;
     }
 
-    /** Fails with 429 (and Retry-After) while the username or the address is locked out. */
+    /** Fails with 429 (and Retry-After) while this address, or this username from this address, is throttled. */
     public Uni<Void> checkAllowed(String username, String address) {
-        return locked(userKey(username), maxPerUser)
-                .chain(userWait -> userWait > 0 ? Uni.createFrom().item(userWait) : locked(addressKey(address), maxPerAddress))
+        return locked(pairKey(username, address), maxPerUserAndAddress)
+                .chain(pairWait -> pairWait > 0 ? Uni.createFrom().item(pairWait)
+                        : locked(addressKey(address), maxPerAddress))
                 .map(wait -> {
                     if (wait > 0) {
-                        throw ApiException.tooManyRequests("Too many failed logins; try again later", wait);
+                        throw ApiException.tooManyRequests("Too many failed logins from here; try again later", wait);
                     }
                     return null;
                 })
@@ -53,21 +68,31 @@ public class LoginThrottle {
                 .replaceWithVoid();
     }
 
-    /** Records a failure and returns how long to hold the answer back. */
+    /** Records a failure and returns how long to hold the answer back (the per-username slowdown). */
     public Uni<Duration> recordFailure(String username, String address) {
-        return increment(userKey(username)).chain(userFailures -> increment(addressKey(address))
-                .map(addressFailures -> {
-                    long over = Math.max(userFailures, 0) - slowdownAfter;
-                    return over > 0 ? Duration.ofMillis(Math.min(2000, 250 * over)) : Duration.ZERO;
-                }))
+        return increment(pairKey(username, address))
+                .chain(() -> increment(addressKey(address)))
+                .chain(() -> increment(userKey(username)))
+                .map(this::slowdown)
                 .onFailure().recoverWithItem(e -> {
                     redisDown(e);
                     return Duration.ZERO;
                 });
     }
 
-    public Uni<Void> recordSuccess(String username) {
-        return redis.key().del(userKey(username)).replaceWithVoid().onFailure().recoverWithItem(this::redisDown);
+    /** The right password clears this pair only: a stranger's failures elsewhere keep slowing guesses. */
+    public Uni<Void> recordSuccess(String username, String address) {
+        return redis.key().del(pairKey(username, address)).replaceWithVoid()
+                .onFailure().recoverWithItem(this::redisDown);
+    }
+
+    Duration slowdown(long userFailures) {
+        long over = userFailures - slowdownAfter;
+        if (over <= 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = slowdownStep.multipliedBy(over);
+        return delay.compareTo(maxSlowdown) > 0 ? maxSlowdown : delay;
     }
 
     private Uni<Long> locked(String key, int max) {
@@ -89,8 +114,16 @@ public class LoginThrottle {
         return null;
     }
 
+    private static String normal(String username) {
+        return username.trim().toLowerCase(Locale.ROOT);
+    }
+
     private static String userKey(String username) {
-        return PREFIX + "user:" + username.trim().toLowerCase(Locale.ROOT);
+        return PREFIX + "user:" + normal(username);
+    }
+
+    private static String pairKey(String username, String address) {
+        return PREFIX + "pair:" + address + ":" + normal(username);
     }
 
     private static String addressKey(String address) {

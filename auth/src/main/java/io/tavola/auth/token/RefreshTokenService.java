@@ -1,7 +1,9 @@
 package io.tavola.auth.token;
 
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.security.TokenRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +31,9 @@ public class RefreshTokenService {
 
     @ConfigProperty(name = "tavola.auth.refresh-token-ttl")
     Duration ttl;
+
+    @Inject
+    TokenRevocations revocations;
 
     /** Outcome of presenting a refresh token. */
     public sealed interface Redemption {
@@ -70,9 +75,10 @@ public class RefreshTokenService {
         });
     }
 
+    /** Ends a login: its refresh tokens here, its access tokens at every service (the shared deny-list). */
     public Uni<Integer> revokeFamily(UUID familyId) {
         return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", Instant.now(),
-                familyId);
+                familyId).call(() -> revocations.revokeFamily(familyId));
     }
 
     public Uni<Integer> revokeAllOf(UUID userId) {

@@ -28,8 +28,10 @@ public class TokenIssuer {
     @ConfigProperty(name = "tavola.auth.guest-token-ttl")
     Duration guestTtl;
 
-    public String accessToken(User user) {
-        JwtClaimsBuilder claims = base(user.id.toString(), user.username, user.role, accessTtl);
+    /** {@code family}: the login it belongs to, so revoking that login's refresh tokens ends it too. */
+    public String accessToken(User user, UUID family) {
+        JwtClaimsBuilder claims = base(user.id.toString(), user.username, user.role, accessTtl)
+                .claim(Caller.FAMILY_CLAIM, family.toString());
         if (user.restaurantId != null) {
             claims.claim(Caller.RESTAURANT_CLAIM, user.restaurantId.toString());
         }
@@ -37,11 +39,12 @@ public class TokenIssuer {
     }
 
     /** A diner at a table: no account, a random subject per scan, restaurant and table in the claims. */
-    public String guestToken(UUID restaurantId, UUID tableId, String tableLabel) {
+    public String guestToken(UUID restaurantId, UUID tableId, String tableLabel, long tableGeneration) {
         String subject = UUID.randomUUID().toString();
         JwtClaimsBuilder claims = base(subject, "guest-" + subject.substring(0, 8), Role.GUEST, guestTtl)
                 .claim(Caller.RESTAURANT_CLAIM, restaurantId.toString())
-                .claim(Caller.TABLE_CLAIM, tableId.toString());
+                .claim(Caller.TABLE_CLAIM, tableId.toString())
+                .claim(Caller.TABLE_GENERATION_CLAIM, tableGeneration);
         if (tableLabel != null && !tableLabel.isBlank()) {
             claims.claim(Caller.TABLE_LABEL_CLAIM, tableLabel);
         }

@@ -10,6 +10,7 @@ import io.tavola.auth.token.RefreshTokenService;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.error.DatabaseFailures;
 import io.tavola.common.security.Role;
+import io.tavola.common.security.TokenRevocations;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,12 @@ public class UserService {
 
     @Inject
     RefreshTokenService refreshTokens;
+
+    @Inject
+    TokenRevocations revocations;
+
+    /** A changed user, and whether the change ends the access tokens it holds now. */
+    record Updated(User user, boolean endsTokens) {}
 
     public Uni<User> create(Role caller, Optional<UUID> callerRestaurant, UserRequests.CreateUser request) {
         UserPermissions.requireManager(caller);
@@ -98,11 +105,15 @@ public class UserService {
             UserRequests.UpdateUser request) {
         UserPermissions.requireManager(caller);
         Uni<String> newHash = request.password() == null ? Uni.createFrom().nullItem() : hasher.hash(request.password());
-        return newHash.chain(hash -> applyUpdate(caller, callerRestaurant, callerId, id, request, hash));
+        // after the commit: every service refuses the user's current access tokens from now on
+        return newHash.chain(hash -> applyUpdate(caller, callerRestaurant, callerId, id, request, hash))
+                .call(updated -> updated.endsTokens() ? revocations.revokeUser(updated.user().id)
+                        : Uni.createFrom().voidItem())
+                .map(Updated::user);
     }
 
     @WithTransaction
-    Uni<User> applyUpdate(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
+    Uni<Updated> applyUpdate(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
             UserRequests.UpdateUser request, String newHash) {
         return visible(caller, callerRestaurant, id).chain(user -> {
             if (request.password() != null) {
@@ -124,6 +135,7 @@ public class UserService {
             return unique.chain(() -> {
                 boolean deactivated = user.active && Boolean.FALSE.equals(request.isActive());
                 boolean passwordChanged = newHash != null;
+                boolean roleChanged = request.role() != null && request.role() != user.role;
                 if (request.email() != null) {
                     user.email = request.email().trim();
                 }
@@ -143,17 +155,22 @@ public class UserService {
                 // A deactivated account or a changed password ends every login of that user.
                 Uni<Integer> revoke = deactivated || passwordChanged ? refreshTokens.revokeAllOf(user.id)
                         : Uni.createFrom().item(0);
-                return revoke.replaceWith(user);
+                return revoke.replaceWith(new Updated(user, deactivated || passwordChanged || roleChanged));
             });
         });
     }
 
-    @WithTransaction
+    /** Deletes the account and, once that committed, ends its access tokens at every service. */
     public Uni<Void> delete(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id) {
         UserPermissions.requireManager(caller);
         if (id.equals(callerId)) {
             throw ApiException.conflict("cannot-delete-self", "You cannot delete your own account");
         }
+        return remove(caller, callerRestaurant, id).call(() -> revocations.revokeUser(id));
+    }
+
+    @WithTransaction
+    Uni<Void> remove(Role caller, Optional<UUID> callerRestaurant, UUID id) {
         return visible(caller, callerRestaurant, id).chain(user -> user.delete());
     }
 

@@ -19,6 +19,10 @@ public class Caller {
     public static final String TABLE_CLAIM = "table_id";
     public static final String TABLE_LABEL_CLAIM = "table_label";
     public static final String USERNAME_CLAIM = "username";
+    /** The login (refresh token family) an access token was issued for: revoking the family ends it. */
+    public static final String FAMILY_CLAIM = "fid";
+    /** A guest token's table generation: a new QR code or a deactivation bumps it and ends older tokens. */
+    public static final String TABLE_GENERATION_CLAIM = "table_gen";
 
     @Inject
     JsonWebToken jwt;

@@ -60,6 +60,7 @@ public final class TestTokens {
                 .upn("test-" + role.wire())
                 .claim("username", "test-" + role.wire())
                 .groups(role.wire())
+                .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(Duration.ofMinutes(30)));
         if (restaurantId != null) {

@@ -28,7 +28,8 @@ public class KitchenSocket {
     Uni<Void> open(WebSocketConnection connection) {
         return hub.open(LiveSubscriber.kitchen(connection, connection.pathParam("restaurantId"),
                 connection.userData().get(LiveAccess.AUTHORIZATION),
-                Boolean.TRUE.equals(connection.userData().get(LiveAccess.MASTER))));
+                Boolean.TRUE.equals(connection.userData().get(LiveAccess.MASTER)))
+                .token(connection.userData().get(LiveAccess.TOKEN)));
     }
 
     /** {@code {"kind": "resync"}}: the client lost track and wants a fresh snapshot. */

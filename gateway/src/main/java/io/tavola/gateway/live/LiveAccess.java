@@ -5,6 +5,7 @@ import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
+import io.tavola.common.security.TokenFacts;
 import io.tavola.gateway.security.EdgeTokens;
 import io.tavola.gateway.security.EdgeTokens.TokenCheck;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ public class LiveAccess implements HttpUpgradeCheck {
     static final UserData.TypedKey<String> AUTHORIZATION = UserData.TypedKey.forString("tavola.authorization");
     static final UserData.TypedKey<String> RESTAURANT = UserData.TypedKey.forString("tavola.restaurant");
     static final UserData.TypedKey<Boolean> MASTER = UserData.TypedKey.forBoolean("tavola.master");
+    static final UserData.TypedKey<TokenFacts> TOKEN = new UserData.TypedKey<>("tavola.token");
 
     private final EdgeTokens tokens;
 
@@ -53,6 +55,7 @@ public class LiveAccess implements HttpUpgradeCheck {
             }
             context.userData().put(AUTHORIZATION, authorization);
             context.userData().put(MASTER, master);
+            context.userData().put(TOKEN, check.facts());
             if (restaurant != null) {
                 context.userData().put(RESTAURANT, restaurant);
             }

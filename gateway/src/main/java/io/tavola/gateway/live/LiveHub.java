@@ -151,6 +151,18 @@ public class LiveHub {
         return subscribers.size();
     }
 
+    /** The open connections now (a copy: closing some while iterating is fine). */
+    List<LiveSubscriber> connections() {
+        return List.copyOf(subscribers.values());
+    }
+
+    /** Ends one connection at once (its token was revoked): it gets no further frame. */
+    void end(LiveSubscriber subscriber, CloseReason reason) {
+        if (subscribers.remove(subscriber.id()) != null) {
+            subscriber.close(reason);
+        }
+    }
+
     private void resync(LiveSubscriber subscriber) {
         if (!subscriber.holdForResync()) {
             return;

@@ -2,6 +2,7 @@ package io.tavola.gateway.live;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.tavola.common.security.TokenFacts;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ final class LiveSubscriber {
     private final String sessionId;
     private final String authorization;
     private final boolean master;
+    /** The token the connection opened with: a revocation of it closes the connection. */
+    private volatile TokenFacts token;
     private volatile String restaurantId;
     private volatile long lastPongMillis = System.currentTimeMillis();
     private volatile long lastResyncAskedMillis;
@@ -57,6 +60,15 @@ final class LiveSubscriber {
     static LiveSubscriber session(WebSocketConnection connection, String sessionId, String restaurantId,
             String authorization, boolean master) {
         return new LiveSubscriber(connection, Scope.SESSION, restaurantId, sessionId, authorization, master);
+    }
+
+    LiveSubscriber token(TokenFacts facts) {
+        this.token = facts;
+        return this;
+    }
+
+    TokenFacts token() {
+        return token;
     }
 
     String id() {

@@ -29,7 +29,8 @@ public class SessionSocket {
     Uni<Void> open(WebSocketConnection connection) {
         return hub.open(LiveSubscriber.session(connection, connection.pathParam("sessionId"),
                 connection.userData().get(LiveAccess.RESTAURANT), connection.userData().get(LiveAccess.AUTHORIZATION),
-                Boolean.TRUE.equals(connection.userData().get(LiveAccess.MASTER))));
+                Boolean.TRUE.equals(connection.userData().get(LiveAccess.MASTER)))
+                .token(connection.userData().get(LiveAccess.TOKEN)));
     }
 
     /** {@code {"kind": "resync"}}: the client lost track and wants a fresh snapshot. */

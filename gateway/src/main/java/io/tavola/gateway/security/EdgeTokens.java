@@ -3,23 +3,29 @@ package io.tavola.gateway.security;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.security.TokenFacts;
+import io.tavola.common.security.TokenRevocations;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Verifies access tokens at the edge with the same settings as the services (mp.jwt.*: auth's JWKS,
- * cached by smallrye-jwt). Verification may fetch the key set over HTTP, so it runs off the event loop.
+ * cached by smallrye-jwt), then against the shared deny-list (common's {@link TokenRevocations}, the
+ * same check every service makes): a revoked token is as invalid as a forged one. Verification may
+ * fetch the key set over HTTP, so it runs off the event loop.
  */
 @ApplicationScoped
 public class EdgeTokens {
 
     private final JWTParser parser;
     private final Vertx vertx;
+    private final TokenRevocations revocations;
 
-    EdgeTokens(JWTParser parser, Vertx vertx) {
+    EdgeTokens(JWTParser parser, Vertx vertx, TokenRevocations revocations) {
         this.parser = parser;
         this.vertx = vertx;
+        this.revocations = revocations;
     }
 
     /** Checks the value of an {@code Authorization} header (may be null). */
@@ -34,7 +40,8 @@ public class EdgeTokens {
             } catch (ParseException e) {
                 return TokenCheck.INVALID;
             }
-        }), false);
+        }), false).chain(check -> !check.valid() ? Uni.createFrom().item(check)
+                : revocations.isRevoked(check.token()).map(revoked -> revoked ? TokenCheck.INVALID : check));
     }
 
     static String bearer(String authorization) {
@@ -71,6 +78,11 @@ public class EdgeTokens {
                 return null;
             }
             return value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
+        }
+
+        /** What the deny-list looks at, for a live connection that outlives this check. */
+        public TokenFacts facts() {
+            return token == null ? null : TokenFacts.of(token);
         }
 
         public String role() {

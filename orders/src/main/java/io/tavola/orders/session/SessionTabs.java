@@ -3,6 +3,7 @@ package io.tavola.orders.session;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.security.Role;
 import io.tavola.orders.order.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,7 +26,8 @@ public class SessionTabs {
             String role) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID candidate = UUID.randomUUID();
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        Uni<Void> stillBound = Role.GUEST.wire().equals(role) ? refuseClosedGuest(userId) : Uni.createFrom().voidItem();
+        return stillBound.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
                 "insert into orders.table_session (id, restaurant_id, table_id, table_label, status, currency, opened_by, opened_at) "
                         + "values (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?7) "
                         + "on conflict (table_id) where status = 'open' do nothing")
@@ -50,6 +52,25 @@ public class SessionTabs {
                             return new Joined(found, inserted == 1 && found.id.equals(candidate));
                         }))
                 .call(joined -> addDiner(joined.session(), userId, role, now));
+    }
+
+    /**
+     * A guest token ends with the session it sat at: once staff closed that session, the same token
+     * (its subject is new with every scan) neither orders nor opens the next diners' session. The
+     * shared deny-list refuses it at every service as well; this is the durable check.
+     */
+    private Uni<Void> refuseClosedGuest(UUID guestId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select count(*) from orders.session_diner d join orders.table_session s on s.id = d.session_id "
+                        + "where d.user_id = ?1 and s.status <> 'open'", Long.class)
+                .setParameter(1, guestId).getSingleResult())
+                .invoke(closed -> {
+                    if (closed > 0) {
+                        throw ApiException.unauthorized(
+                                "The session of this guest token was closed; scan the table's code again");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Records who is at the table (once per person). */

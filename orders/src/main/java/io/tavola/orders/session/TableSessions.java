@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
+import io.tavola.common.security.TokenRevocations;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.orders.order.CustomerOrder;
@@ -58,6 +59,9 @@ public class TableSessions {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    TokenRevocations revocations;
 
     /**
      * Opens the table's session or joins the open one, without asking the restaurant service: the
@@ -162,7 +166,16 @@ public class TableSessions {
                             .chain(summary -> outbox.add("session.closed", tab.restaurantId, summary))
                             .chain(() -> view(tab));
                 }))
-                .invoke(relay::wake);
+                .invoke(relay::wake)
+                .call(this::endGuestTokens);
+    }
+
+    /** After the close committed: the guests' tokens of this session end at every service (and their sockets). */
+    private Uni<Void> endGuestTokens(SessionView closed) {
+        return Multi.createFrom().iterable(closed.diners())
+                .filter(diner -> Role.GUEST.wire().equals(diner.role()))
+                .onItem().transformToUniAndConcatenate(diner -> revocations.revokeUser(diner.userId()))
+                .collect().asList().replaceWithVoid();
     }
 
     private Uni<TableSession> settle(TableSession tab, List<CustomerOrder> orders, String outcome) {

@@ -62,8 +62,9 @@ class ServiceRequestAndBillTest {
         status(TestTokens.waiter(r.id), orderId, "CANCELLED").then().statusCode(200);
         as(TestTokens.waiter(r.id)).body("{\"status\": \"cancelled\"}").when()
                 .post("/api/v1/sessions/" + sessionId + "/close").then().statusCode(200);
+        // the guest's token ended with the tab (issue 12, fault 2); staff of the restaurant get the conflict
         as(guest).body("{\"kind\": \"waiter\"}").when().post("/api/v1/sessions/" + sessionId + "/service-requests")
-                .then().statusCode(409);
+                .then().statusCode(401);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tavola.common.error.ApiException;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.image.ImageStore;
+import io.tavola.restaurant.table.TableLogic;
 import io.tavola.restaurant.restaurant.RestaurantDtos.CreateRestaurant;
 import io.tavola.restaurant.restaurant.RestaurantDtos.RestaurantView;
 import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
@@ -78,7 +79,10 @@ public class RestaurantLogic {
                 || request.subscriptionStatus() != null)) {
             throw ApiException.forbidden("Only a master admin changes is_active and the subscription");
         }
-        return require(restaurantId).map(r -> {
+        return require(restaurantId).call(r -> r.active && Boolean.FALSE.equals(request.isActive())
+                // out of service: its guests' tokens end (a new generation for every table)
+                ? TableLogic.nextGenerationOfAll(restaurantId)
+                : Uni.createFrom().voidItem()).map(r -> {
             if (request.name() != null) {
                 r.name = request.name().strip();
             }

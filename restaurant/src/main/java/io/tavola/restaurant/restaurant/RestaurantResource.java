@@ -12,6 +12,7 @@ import io.tavola.restaurant.menu.PublicMenuCache;
 import io.tavola.restaurant.restaurant.RestaurantDtos.CreateRestaurant;
 import io.tavola.restaurant.restaurant.RestaurantDtos.RestaurantView;
 import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
+import io.tavola.restaurant.table.TableLogic;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,9 @@ public class RestaurantResource {
 
     @Inject
     RestaurantLogic logic;
+
+    @Inject
+    TableLogic tables;
 
     @Inject
     ImageStore images;
@@ -82,7 +86,11 @@ public class RestaurantResource {
     public Uni<RestaurantView> update(@PathParam("rid") UUID rid, @Valid @NotNull UpdateRestaurant request) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
         return logic.update(rid, request, caller.isMaster())
-                .call(() -> menuCache.invalidate(rid)).map(RestaurantView::of);
+                .call(() -> menuCache.invalidate(rid))
+                // taken out of service: every guest token of its tables ends
+                .call(r -> Boolean.FALSE.equals(request.isActive()) ? tables.endGuestTokensOf(rid)
+                        : Uni.createFrom().voidItem())
+                .map(RestaurantView::of);
     }
 
     /** The logo: the raw image bytes as the body (JPEG, PNG or WebP, at most 2 MB). */

@@ -39,6 +39,10 @@ public class DiningTable extends PanacheEntityBase {
     @Column(name = "qr_token", nullable = false)
     public String qrToken;
 
+    /** Bumped by a new code or a deactivation; guest tokens of an older generation are refused. */
+    @Column(nullable = false)
+    public long generation = 1;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -49,6 +49,7 @@ public final class TableDtos {
     }
 
     /** The public answer to "which table is this QR code?" (docs/contracts.md). */
+    /** {@code generation}: the table's, which auth puts into the guest token. */
     public record QrLookup(UUID restaurantId, UUID tableId, String tableNumber, String label, String restaurantName,
-            String currency) {}
+            String currency, long generation) {}
 }

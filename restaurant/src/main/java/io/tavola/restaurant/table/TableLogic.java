@@ -3,8 +3,10 @@ package io.tavola.restaurant.table;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.security.TokenRevocations;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.restaurant.Restaurant;
@@ -25,6 +27,9 @@ public class TableLogic {
 
     @Inject
     QrCodes qrCodes;
+
+    @Inject
+    TokenRevocations revocations;
 
     @WithSession
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
@@ -66,7 +71,11 @@ public class TableLogic {
         return require(restaurantId, id)
                 .call(t -> ensureNumberFree(restaurantId, request.tableNumber().strip(), id))
                 .map(t -> {
+                    boolean wasActive = t.active;
                     apply(t, request);
+                    if (wasActive && !t.active) {
+                        t.generation++;
+                    }
                     t.updatedAt = Instant.now();
                     return t;
                 });
@@ -86,9 +95,38 @@ public class TableLogic {
     public Uni<DiningTable> rotateToken(UUID restaurantId, UUID id) {
         return require(restaurantId, id).map(t -> {
             t.qrToken = qrCodes.newToken();
+            t.generation++;
             t.updatedAt = Instant.now();
             return t;
         });
+    }
+
+    /**
+     * After a change committed: guest tokens of an older generation of this table are refused by every
+     * service from now on (the shared deny-list), and the gateway closes their sockets.
+     */
+    public Uni<DiningTable> endOlderGuestTokens(DiningTable table) {
+        return revocations.revokeTableBefore(table.id, table.generation).replaceWith(table);
+    }
+
+    /** A deleted table: none of its guest tokens is valid any more. */
+    public Uni<Void> endAllGuestTokens(UUID tableId) {
+        return revocations.revokeTableBefore(tableId, Long.MAX_VALUE);
+    }
+
+    /** The restaurant was taken out of service: a new generation for each of its tables (in its transaction). */
+    public static Uni<Integer> nextGenerationOfAll(UUID restaurantId) {
+        return DiningTable.update("generation = generation + 1 where restaurantId = ?1", restaurantId);
+    }
+
+    /** ...and after the commit, every guest token of the restaurant ends. */
+    @WithSession
+    public Uni<Void> endGuestTokensOf(UUID restaurantId) {
+        return DiningTable.<DiningTable>list("restaurantId", restaurantId)
+                .chain(tables -> Multi.createFrom().iterable(tables)
+                        .onItem().transformToUniAndConcatenate(this::endOlderGuestTokens)
+                        .collect().asList())
+                .replaceWithVoid();
     }
 
     @WithTransaction
@@ -108,7 +146,7 @@ public class TableLogic {
                     if (r == null || !r.active) {
                         throw ApiException.notFound("Table");
                     }
-                    return new QrLookup(r.id, t.id, t.tableNumber, t.label, r.name, r.currency);
+                    return new QrLookup(r.id, t.id, t.tableNumber, t.label, r.name, r.currency, t.generation);
                 }));
     }
 

@@ -77,14 +77,15 @@ public class TableResource {
     public Uni<TableView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull TableRequest request) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.update(rid, id, request).map(this::view);
+        return logic.update(rid, id, request).call(logic::endOlderGuestTokens).map(this::view);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(rid, id).replaceWith(Response.noContent().build());
+        return logic.delete(rid, id).call(() -> logic.endAllGuestTokens(id))
+                .replaceWith(Response.noContent().build());
     }
 
     @PUT
@@ -106,7 +107,7 @@ public class TableResource {
     @Path("{id}/qr-token/rotate")
     public Uni<TableView> rotate(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.rotateToken(rid, id).map(this::view);
+        return logic.rotateToken(rid, id).call(logic::endOlderGuestTokens).map(this::view);
     }
 
     @GET
