@@ -131,25 +131,23 @@ try {
   duringLogin = await api('POST', '/auth/login', { body: { username: roma.waiter.username, password: roma.waiter.password } })
     .then((a) => ({ status: a.status, ms: Math.round(performance.now() - loginStarted) }));
   duringGuest = await api('POST', '/auth/guest', { body: { qr_token: tables[0].qr_token } }).then((a) => ({ status: a.status }));
-  // calling the waiter keeps its cooldown in Redis: reported, not promised (docs/reliability.md, 2)
+  // calling the waiter: its cooldown is in Redis, and in the database when Redis is away
   const tab = await api('GET', '/sessions/current', { token: diners[0] });
   duringCall = tab.body?.id
     ? await api('POST', `/sessions/${tab.body.id}/service-requests`, { token: diners[0], body: { kind: 'waiter' } })
       .then((a) => ({ status: a.status, type: a.body?.type }))
     : { status: `no session (${tab.status})` };
 
-  // ---- Revocation while Redis is down: LEAD, ENABLE AT MERGE TIME (DRILL_REVOCATION=fail-closed|fail-open) ----
-  // Once revocation goes through a Redis deny-list (issue 12, fault 1), docs/reliability.md section 2 and
-  // auth's README say whether a verifier refuses tokens it cannot check (fail-closed) or accepts them until
-  // Redis is back (fail-open). Set DRILL_REVOCATION to what they document; unset, the check is only reported.
+  // Revocation while Redis is down (docs/security.md, "Redis down: fail-open"): a token logged out during
+  // the outage still passes elsewhere until Redis is back, then auth writes the revocation again and
+  // every service refuses it.
   const signedIn = await call('POST', '/auth/login', { body: { username: roma.waiter.username, password: roma.waiter.password } });
-  const loggedOut = await api('POST', '/auth/logout', { body: { refresh_token: signedIn.refresh_token } });
+  const loggedOut = await api('POST', '/auth/logout', { token: signedIn.access_token, body: { refresh_token: signedIn.refresh_token } });
   await sleep(2000);
   const afterLogout = await api('GET', '/orders?active=true&size=1', { token: signedIn.access_token });
   const fresh = await api('GET', '/orders?active=true&size=1', { token: waiter });
   revocation = { logout: loggedOut.status, logged_out_token: afterLogout.status, valid_token: fresh.status,
-    expected: process.env.DRILL_REVOCATION ?? 'not checked' };
-  // ---- end of the revocation block ----
+    token: signedIn.access_token };
 
   await sleep(Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt)));
 } finally {
@@ -163,6 +161,8 @@ const resumedMs = Date.now() - backAt;
 const readyAgain = await waitFor(async () => (await rateLimiting()) === 'redis', 15_000, 250);
 const readyAgainMs = Date.now() - backAt;
 const after = await readinessOfAll();
+const revokedAgain = await waitFor(async () => (await api('GET', '/orders?active=true&size=1', { token: revocation.token })).status === 401, 10_000, 250);
+const revokedAfterMs = Date.now() - backAt;
 await sleep(5000);
 working = false;
 await loop;
@@ -178,8 +178,7 @@ Object.assign(figures, {
   failures: failures.length, kitchen_lost: placed.filter((o) => !kitchen.held.has(o.id)).length,
   kitchen_duplicated: kitchen.duplicates.length, limits_enforced_during: limitedDuring,
   limits_resumed_ms: resumed ? resumedMs : null, readiness_back_ms: readyAgain ? readyAgainMs : null,
-  login_during: duringLogin, guest_token_during: duringGuest, call_waiter_during: duringCall, readiness_during: during, readiness_after: after,
-  revocation,
+  revocation: { ...revocation, token: undefined, refused_after_back_ms: revokedAfterMs }, login_during: duringLogin, guest_token_during: duringGuest, call_waiter_during: duringCall, readiness_during: during, readiness_after: after,
 });
 
 const outageOrders = byPhase(placed, 'outage');
@@ -211,15 +210,12 @@ await report.check('auth\'s, the restaurant\'s and the orders service\'s readine
 });
 await report.check(`limits were enforced again ${resumedMs} ms after Redis was back (at most ${RESUME_MS / 1000} s), readiness said so after ${readyAgainMs} ms`, () =>
   Boolean(resumed) && resumedMs <= RESUME_MS && Boolean(readyAgain));
-report.note(`calling the waiter while Redis was down answered ${duringCall?.status} ${duringCall?.type ?? ''}`);
-if (process.env.DRILL_REVOCATION) {
-  // fail-closed: a token the verifier cannot check against the deny-list is refused; fail-open: accepted
-  const expected = process.env.DRILL_REVOCATION === 'fail-closed' ? [401, 503] : [200];
-  await report.check(`revocation while Redis was down behaves as documented (${process.env.DRILL_REVOCATION}): the logged-out token answered ${revocation?.logged_out_token}`, () =>
-    expected.includes(revocation?.logged_out_token));
-} else {
-  report.note(`revocation not checked (set DRILL_REVOCATION=fail-closed|fail-open): logout ${revocation?.logout}, the logged-out token then answered ${revocation?.logged_out_token}, a valid one ${revocation?.valid_token}`);
-}
+await report.check(`calling the waiter while Redis was down works (${duringCall?.status} ${duringCall?.type ?? ''})`, () => duringCall?.status === 201);
+await report.check(`revocation while Redis was down is fail-open as documented: the token logged out during the outage answered ${revocation?.logged_out_token} (a valid one ${revocation?.valid_token})`,
+  () => revocation?.logout === 204 || revocation?.logout === 200 ? revocation.logged_out_token === 200 && revocation.valid_token === 200
+    : Promise.reject(new Error(`logout answered ${revocation?.logout}`)));
+await report.check(`once Redis was back the token logged out during the outage is refused (401 after ${revokedAfterMs} ms)`,
+  () => revokedAgain);
 
 kitchen.close();
 for (const order of new Set(placed.map((o) => o.id))) {

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -44,11 +46,15 @@ public class TokenRevocations {
 
     private record Known(long value, long expiresAtMillis) {}
 
+    /** A revocation Redis did not take: written again once it answers, for what is left of its time. */
+    private record Pending(Revocation revocation, long expiresAtMillis) {}
+
     private final ReactiveRedisDataSource redis;
     private final RevocationConfig config;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final List<Consumer<Revocation>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failingOpen = new AtomicBoolean(false);
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private volatile Cancellable subscription;
 
@@ -142,21 +148,40 @@ public class TokenRevocations {
     }
 
     /**
-     * Sets the entry and announces it. If Redis is away the revocation is kept in this process only and
-     * logged: the caller's change (a logout, a deactivation) is not undone for it.
+     * Sets the entry and announces it. If Redis is away the revocation is kept in this process, logged, and
+     * written again as soon as Redis answers (so the other services enforce it after the outage): the
+     * caller's change (a logout, a deactivation) is not undone for it.
      */
     private Uni<Void> write(Revocation revocation, Duration ttl) {
         remember(revocation, ttl);
+        long expiresAt = System.currentTimeMillis() + ttl.toMillis();
         String key = config.keyPrefix() + revocation.key();
         return redis.value(String.class).setex(key, Math.max(1, ttl.toSeconds()), Long.toString(revocation.value()))
                 .chain(() -> redis.pubsub(String.class).publish(config.channel(), revocation.encode()))
                 .ifNoItem().after(Duration.ofSeconds(2)).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Revocation %s could not reach Redis (%s): only this process enforces it",
-                            revocation.kind(), failure.toString());
+                    if (pending.size() < MAX_REMEMBERED) {
+                        pending.add(new Pending(revocation, expiresAt));
+                    }
+                    LOG.warnf("Revocation %s could not reach Redis (%s): this process enforces it and writes it "
+                            + "again when Redis is back", revocation.kind(), failure.toString());
                     return null;
                 });
+    }
+
+    /** Writes again what Redis did not take (each failure queues it again). */
+    private void writePending() {
+        long now = System.currentTimeMillis();
+        for (int n = pending.size(); n > 0; n--) {
+            Pending next = pending.poll();
+            if (next == null) {
+                break;
+            }
+            if (next.expiresAtMillis() > now) {
+                write(next.revocation(), Duration.ofMillis(next.expiresAtMillis() - now)).subscribe().with(ignored -> {});
+            }
+        }
     }
 
     // ---- the channel ----
@@ -165,6 +190,7 @@ public class TokenRevocations {
         if (!running) {
             return;
         }
+        writePending();
         subscription = redis.pubsub(String.class).subscribe(config.channel())
                 .subscribe().with(this::announced, failure -> resubscribeLater(), this::resubscribeLater);
     }
@@ -238,6 +264,7 @@ public class TokenRevocations {
     private void recovered() {
         if (failingOpen.compareAndSet(true, false)) {
             LOG.info("Redis answers again: the revocation deny-list is checked on every request");
+            writePending();
         }
     }
 
