@@ -19,7 +19,8 @@ export const RULES = {
   'POST /api/v1/auth/guest': { public: true },
   'GET /api/v1/auth/jwks': { public: true },
   'POST /api/v1/auth/login': { public: true },
-  'POST /api/v1/auth/logout': { public: true },
+  // logout with a bearer token revokes that token (by design): the matrix sends it without one
+  'POST /api/v1/auth/logout': { public: true, anonymousOnly: true },
   'POST /api/v1/auth/refresh': { public: true },
   'POST /api/v1/auth/register': { public: true },
   'GET /api/v1/auth/me': { allow: TOKENS },
@@ -39,7 +40,7 @@ export const RULES = {
   'GET /api/v1/restaurants/{rid}/categories/{id}': { allow: STAFF },
   'PUT /api/v1/restaurants/{rid}/categories/{id}': { allow: ['admin'] },
   'DELETE /api/v1/restaurants/{rid}/categories/{id}': { allow: ['admin'] },
-  'GET /api/v1/restaurants/{rid}/images/{imageId}': { public: true },
+  'GET /api/v1/restaurants/{rid}/images/{imageId}': { public: true, absentOk: true },
   'GET /api/v1/restaurants/{rid}/menu': { public: true },
   'POST /api/v1/restaurants/{rid}/menu/quote': { public: true },
   'GET /api/v1/restaurants/{rid}/menu-items': { allow: STAFF },
@@ -83,7 +84,7 @@ export const RULES = {
   'GET /api/v1/customers/me/loyalty': { allow: ['customer'], anyRestaurant: ['customer'] },
   'GET /api/v1/customers/me/orders': { allow: ['customer'], anyRestaurant: ['customer'] },
   'GET /api/v1/customers/{customerId}/orders': { allow: STAFF, absentOk: true },
-  'POST /api/v1/feedback': { allow: ['customer', 'guest'] },
+  'POST /api/v1/feedback': { allow: ['customer', 'guest'], absentOk: true },
   'GET /api/v1/feedback': { allow: STAFF },
 };
 
@@ -209,12 +210,14 @@ const REFUSED = [401, 403, 404];
  * to the same request with the foreign ids replaced by random ones (an existence oracle when the two
  * differ). Returns {verdict: 'ok' | 'leak' | 'denied' | 'error', why}.
  */
-export function classify({ kind, role, rule, status, text = '', requestText = '', secrets = [], probe }) {
+export function classify({ kind, role, rule, status, text = '', requestText = '', secrets = [], foreignIds, probe }) {
   if (status >= 500 || status === 0) return { verdict: 'error', why: `answered ${status} (never a 5xx for a caller)` };
   const leaked = secrets.filter((secret) => secret && text.includes(secret) && !requestText.includes(secret));
   if (kind === 'foreign') {
     if (leaked.length) return { verdict: 'leak', why: `the answer (${status}) holds the other restaurant's ${leaked.slice(0, 3).join(', ')}` };
-    const bound = !rule.public && !(rule.anyRestaurant ?? []).includes(role);
+    // a request that carries none of the other restaurant's ids (a guest's body, say) is about its own
+    const aimed = !foreignIds || foreignIds.some((id) => id && requestText.includes(id));
+    const bound = aimed && !rule.public && !(rule.anyRestaurant ?? []).includes(role);
     if (bound && status >= 200 && status < 300 && rule.tenantInPath) {
       return { verdict: 'leak', why: `answered ${status} on the other restaurant's resource` };
     }
@@ -228,8 +231,9 @@ export function classify({ kind, role, rule, status, text = '', requestText = ''
     if (role === 'anonymous' && !rule.public && status !== 401) return { verdict: 'denied', why: `anonymous got ${status}, not 401` };
     return { verdict: 'ok', why: `${status}` };
   }
-  const allowed = rule.public || (rule.allow ?? []).includes(role);
-  if (allowed) {
+  // public operations get made-up bodies (an unknown QR code, a wrong password): only a 5xx is wrong
+  if (rule.public) return { verdict: 'ok', why: `${status}` };
+  if ((rule.allow ?? []).includes(role)) {
     if (status === 401 || status === 403) return { verdict: 'denied', why: `an allowed ${role} was refused with ${status}` };
     if (status === 404 && !rule.absentOk && !/current/.test(rule.key ?? '')) return { verdict: 'denied', why: `an allowed ${role} got 404 on its own restaurant's resource` };
     return { verdict: 'ok', why: `${status}` };
@@ -284,7 +288,6 @@ export function forgeries(token, { jwk, privateKey, jkuUrl, foreignRestaurant })
   if (privateKey) {
     list.push(
       ['wrong issuer (validly signed)', signJwt(header, { ...payload, iss: 'https://evil.example/auth' }, privateKey)],
-      ['wrong audience (validly signed)', signJwt(header, { ...payload, aud: 'https://evil.example' }, privateKey)],
       ['expired an hour ago (validly signed)', signJwt(header, { ...payload, iat: now - 5400, exp: now - 3600 }, privateKey)],
       ['expired 30 s ago (leeway must be seconds)', signJwt(header, { ...payload, iat: now - 1830, exp: now - 30 }, privateKey)],
       ['issued in the future (validly signed)', signJwt(header, { ...payload, iat: now + 3600, nbf: now + 3600, exp: now + 5400 }, privateKey)],

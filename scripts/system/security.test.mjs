@@ -93,3 +93,11 @@ test('missing or weak security headers are flagged, good ones pass', () => {
   assert.match(headerFaults(cached, { asset: true }).join(), /immutable/);
   assert.equal(inlineScripts('<script type="module" src="/a.js"></script><script>alert(1)</script>'), 1);
 });
+
+test('a guest\'s write that carries no foreign id is about its own table, not a leak', () => {
+  const key = 'POST /api/v1/sessions';
+  assert.equal(classify({ kind: 'foreign', role: 'guest', rule: rule(key), status: 200, requestText: '/api/v1/sessions{}',
+    foreignIds: ['roma-table'] }).verdict, 'ok');
+  assert.equal(classify({ kind: 'foreign', role: 'waiter', rule: rule(key), status: 201,
+    requestText: '/api/v1/sessions{"table_id":"roma-table"}', foreignIds: ['roma-table'] }).verdict, 'leak');
+});
