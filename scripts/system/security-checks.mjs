@@ -168,6 +168,10 @@ export function overrideBody(key, ids, role) {
     case 'PUT /api/v1/restaurants/{rid}/tables/{id}/status':
     case 'PATCH /api/v1/restaurants/{rid}/tables/{id}/status': return { status: 'occupied' };
     case 'PUT /api/v1/users/{id}': return { email: `sec-${randomUUID().slice(0, 8)}@example.com` };
+    case 'POST /api/v1/users': {
+      const username = `sec-${randomUUID().slice(0, 8)}`;
+      return { username, email: `${username}@example.com`, password: 'long-enough-secret', role: 'chef', restaurant_id: ids.restaurant };
+    }
     case 'PATCH /api/v1/restaurants/{rid}': return { description: 'checked by the security suite' };
     case 'PUT /api/v1/customers/loyalty/{restaurantId}/rate': return { points_per_unit: 1 };
     case 'POST /api/v1/sessions': return role === 'guest' ? {} : { table_id: ids.table, table_label: 'Security' };
