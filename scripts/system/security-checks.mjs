@@ -293,7 +293,7 @@ export function forgeries(token, { jwk, privateKey, jkuUrl, foreignRestaurant })
     list.push(
       ['wrong issuer (validly signed)', signJwt(header, { ...payload, iss: 'https://evil.example/auth' }, privateKey)],
       ['expired an hour ago (validly signed)', signJwt(header, { ...payload, iat: now - 5400, exp: now - 3600 }, privateKey)],
-      ['expired 30 s ago (leeway must be seconds)', signJwt(header, { ...payload, iat: now - 1830, exp: now - 30 }, privateKey)],
+      ['expired 30 s ago (leeway must be seconds, fault 1)', signJwt(header, { ...payload, iat: now - 1830, exp: now - 30 }, privateKey)],
       ['issued in the future (validly signed)', signJwt(header, { ...payload, iat: now + 3600, nbf: now + 3600, exp: now + 5400 }, privateKey)],
     );
   }

@@ -349,14 +349,14 @@ for (const [name, path, kind] of [
   ['an API error (401)', '/api/v1/orders', {}],
   ['an API error the gateway answers (404)', '/api/v1/nothing-here', {}],
 ]) {
-  await check(`security headers on ${name}`, async () => {
+  await check(`security headers on ${name} (fault 7)`, async () => {
     if (!path) throw new Error('index.html names no script asset');
     const { response } = await page(path);
     const faults = headerFaults(response.headers, kind);
     if (faults.length) throw new Error(faults.join('\n'));
   });
 }
-await check('index.html has no inline script (a CSP without \'unsafe-inline\' would block it)', () => {
+await check('index.html has no inline script (fault 7: a CSP without \'unsafe-inline\' would block it)', () => {
   const count = inlineScripts(index.text);
   if (count) throw new Error(`${count} inline scripts`);
 });
