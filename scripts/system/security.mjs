@@ -286,6 +286,12 @@ const guestOf = async (extra) => {
       body: { table_number: deactivated.table_number, label: deactivated.label, capacity: 2, is_active: false } }),
     guestTargets(sessionId));
 }
+{
+  const token = await guestOf();
+  const sessionId = (await call('GET', '/sessions/current', { token })).id;
+  await revoked('a guest token after staff closed its table\'s session', 'fault 2', async () => token,
+    () => post(`/sessions/${sessionId}/close`, mine.waiter, { status: 'cancelled' }), guestTargets(sessionId));
+}
 
 // ---- WebSockets ----
 console.log('==> security: live sockets to foreign kitchens and sessions');
