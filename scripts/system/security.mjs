@@ -15,11 +15,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { api, baseUrl, call, demo, guestToken, login, plainItems, reporter, sleep, waitFor } from './kit.mjs';
+import { api as kitApi, baseUrl, call, demo, guestToken, login, plainItems, reporter, sleep, waitFor } from './kit.mjs';
 import { RULES, classify, fillPath, forgeries, headerFaults, inlineScripts, operations, overrideBody,
   query, sampleBody } from './security-checks.mjs';
 
 const report = reporter('security');
+let requests = 0;
+const api = (...args) => { requests += 1; return kitApi(...args); };
 const { check, note } = report;
 const data = demo();
 const [roma, copper] = data.restaurants;
@@ -298,6 +300,7 @@ console.log('==> security: live sockets to foreign kitchens and sessions');
 /** A socket and what came of it: frames received, close code; `done(ms)` waits up to ms for the close. */
 function socket(path, token) {
   const protocols = token ? ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)] : [];
+  requests += 1;
   const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path, protocols);
   const state = { frames: [], closed: null };
   ws.addEventListener('message', (event) => state.frames.push(String(event.data).slice(0, 200)));
@@ -341,6 +344,7 @@ await check('Roma\'s chef cannot subscribe to Copper\'s kitchen', () => refusedS
 // ---- security headers ----
 console.log('==> security: headers of the apps and the API (fault 7)');
 const page = async (path) => {
+  requests += 1;
   const response = await fetch(baseUrl + path, { signal: AbortSignal.timeout(10_000) });
   return { response, text: await response.text() };
 };
@@ -367,7 +371,7 @@ await check('index.html has no inline script (fault 7: a CSP without \'unsafe-in
   if (count) throw new Error(`${count} inline scripts`);
 });
 
-console.log(`    .. matrix failures: foreign ${failuresBy.foreign.length}, own ${failuresBy.own.length}`);
+note(`matrix failures: foreign ${failuresBy.foreign.length}, own ${failuresBy.own.length}; ${requests} requests and sockets checked`);
 report.done();
 await sleep(0);
 process.exit(process.exitCode ?? 0);
