@@ -98,6 +98,55 @@ const secrets = [romaOrder.id, romaSession.id, romaCustomer.id, romaCustomer.use
 const publicSecrets = [romaOrder.id, romaSession.id, romaCustomer.id, ...romaUsers.flatMap((u) => [u.id, u.username])];
 note(`Copper ${copper.id} acts on Roma ${roma.id}: ${secrets.length} secret strings of Roma watched for in every answer`);
 
+// Before the matrix: its last operation closes the guest's session, which may end the guest's token.
+// ---- WebSockets ----
+console.log('==> security: live sockets to foreign kitchens and sessions');
+/** A socket and what came of it: frames received, close code; `done(ms)` waits up to ms for the close. */
+function socket(path, token) {
+  const protocols = token ? ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)] : [];
+  requests += 1;
+  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path, protocols);
+  const state = { frames: [], closed: null };
+  ws.addEventListener('message', (event) => state.frames.push(String(event.data).slice(0, 200)));
+  ws.addEventListener('close', (event) => { state.closed = { code: event.code }; });
+  ws.addEventListener('error', () => {});
+  state.done = async (ms) => { await waitFor(() => state.closed, ms, 100); return state; };
+  state.close = () => ws.close();
+  return state;
+}
+const refusedSocket = async (path, token) => {
+  const s = await socket(path, token).done(4000);
+  s.close();
+  const data = s.frames.filter((f) => /"kind":"(snapshot|event)"/.test(f));
+  if (data.length) throw new Error(`received ${data.length} data frames: ${data[0]}`);
+  if (!s.closed) throw new Error('the socket stayed open for 4 s');
+  if (![1006, 1008, 1002].includes(s.closed.code) && !(s.closed.code >= 4400 && s.closed.code < 4500)) {
+    throw new Error(`closed with ${s.closed.code}, not refused at the handshake (1006) nor a policy code (1008)`);
+  }
+};
+await check('Copper\'s chef receives its own kitchen\'s snapshot (the control)', async () => {
+  const s = socket(`/ws/kitchen/${copper.id}`, mine.chef);
+  await waitFor(() => s.frames.some((f) => f.includes('"snapshot"')), 5000, 100);
+  s.close();
+  return s.frames.some((f) => f.includes('"snapshot"'));
+});
+await check('Copper\'s guest receives its own session\'s snapshot (the control)', async () => {
+  const s = socket(`/ws/sessions/${ownSession.id}`, guest);
+  await waitFor(() => s.frames.some((f) => f.includes('"snapshot"')), 5000, 100);
+  s.close();
+  return s.frames.some((f) => f.includes('"snapshot"'));
+});
+const socketForgeries = forgeries(mine.admin, { jwk: (await call('GET', '/auth/jwks')).keys[0],
+  foreignRestaurant: roma.id, jkuUrl: 'http://127.0.0.1:9/jwks.json' }).list;
+const noneToken = socketForgeries.find(([name]) => name === 'alg none')[1];
+const tampered = socketForgeries.find(([name]) => name.startsWith('tampered'))[1];
+for (const [role, token] of [...Object.entries(actors), ['alg none', noneToken], ['tampered', tampered]]) {
+  await check(`${role} cannot subscribe to Roma's kitchen`, () => refusedSocket(`/ws/kitchen/${roma.id}`, token));
+  await check(`${role} cannot subscribe to a Roma session`, () => refusedSocket(`/ws/sessions/${romaSession.id}`, token));
+}
+await check('Roma\'s guest cannot subscribe to a Copper session', () => refusedSocket(`/ws/sessions/${ownSession.id}`, romaGuest));
+await check('Roma\'s chef cannot subscribe to Copper\'s kitchen', () => refusedSocket(`/ws/kitchen/${copper.id}`, theirs.chef));
+
 // ---- the matrix, from the OpenAPI document ----
 const documentAnswer = await api('GET', `${baseUrl}/q/openapi?format=json`);
 const document = documentAnswer.body;
@@ -120,6 +169,8 @@ function request(op, role, ids) {
     options.body = overrideBody(op.key, ids, role) ?? sampleBody(document, content['application/json'].schema, ids);
   }
   if (op.key === 'POST /api/v1/orders') options.headers['Idempotency-Key'] = randomUUID();
+  // a real login: made-up ones would count as failed logins from this address and get it throttled
+  if (op.key === 'POST /api/v1/auth/login') options.body = { username: copper.chef.username, password: copper.chef.password };
   return { path, options, requestText: path + JSON.stringify(options.body ?? '') };
 }
 
@@ -294,52 +345,6 @@ const guestOf = async (extra) => {
   await revoked('a guest token after staff closed its table\'s session', 'fault 2', async () => token,
     () => post(`/sessions/${sessionId}/close`, mine.waiter, { status: 'cancelled' }), guestTargets(sessionId));
 }
-
-// ---- WebSockets ----
-console.log('==> security: live sockets to foreign kitchens and sessions');
-/** A socket and what came of it: frames received, close code; `done(ms)` waits up to ms for the close. */
-function socket(path, token) {
-  const protocols = token ? ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)] : [];
-  requests += 1;
-  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path, protocols);
-  const state = { frames: [], closed: null };
-  ws.addEventListener('message', (event) => state.frames.push(String(event.data).slice(0, 200)));
-  ws.addEventListener('close', (event) => { state.closed = { code: event.code }; });
-  ws.addEventListener('error', () => {});
-  state.done = async (ms) => { await waitFor(() => state.closed, ms, 100); return state; };
-  state.close = () => ws.close();
-  return state;
-}
-const refusedSocket = async (path, token) => {
-  const s = await socket(path, token).done(4000);
-  s.close();
-  const data = s.frames.filter((f) => /"kind":"(snapshot|event)"/.test(f));
-  if (data.length) throw new Error(`received ${data.length} data frames: ${data[0]}`);
-  if (!s.closed) throw new Error('the socket stayed open for 4 s');
-  if (![1006, 1008, 1002].includes(s.closed.code) && !(s.closed.code >= 4400 && s.closed.code < 4500)) {
-    throw new Error(`closed with ${s.closed.code}, not refused at the handshake (1006) nor a policy code (1008)`);
-  }
-};
-await check('Copper\'s chef receives its own kitchen\'s snapshot (the control)', async () => {
-  const s = socket(`/ws/kitchen/${copper.id}`, mine.chef);
-  await waitFor(() => s.frames.some((f) => f.includes('"snapshot"')), 5000, 100);
-  s.close();
-  return s.frames.some((f) => f.includes('"snapshot"'));
-});
-await check('Copper\'s guest receives its own session\'s snapshot (the control)', async () => {
-  const s = socket(`/ws/sessions/${ownSession.id}`, guest);
-  await waitFor(() => s.frames.some((f) => f.includes('"snapshot"')), 5000, 100);
-  s.close();
-  return s.frames.some((f) => f.includes('"snapshot"'));
-});
-const noneToken = forged.list.find(([name]) => name === 'alg none')[1];
-const tampered = forged.list.find(([name]) => name.startsWith('tampered'))[1];
-for (const [role, token] of [...Object.entries(actors), ['alg none', noneToken], ['tampered', tampered]]) {
-  await check(`${role} cannot subscribe to Roma's kitchen`, () => refusedSocket(`/ws/kitchen/${roma.id}`, token));
-  await check(`${role} cannot subscribe to a Roma session`, () => refusedSocket(`/ws/sessions/${romaSession.id}`, token));
-}
-await check('Roma\'s guest cannot subscribe to a Copper session', () => refusedSocket(`/ws/sessions/${ownSession.id}`, romaGuest));
-await check('Roma\'s chef cannot subscribe to Copper\'s kitchen', () => refusedSocket(`/ws/kitchen/${copper.id}`, theirs.chef));
 
 // ---- security headers ----
 console.log('==> security: headers of the apps and the API (fault 7)');
