@@ -31,6 +31,11 @@ public class Caller {
         return jwt != null && jwt.getSubject() != null;
     }
 
+    /** The caller's bearer token, for a call to another service made on its behalf (never logged). */
+    public String bearer() {
+        return "Bearer " + jwt.getRawToken();
+    }
+
     public UUID userId() {
         requireAuthenticated();
         return UUID.fromString(jwt.getSubject());

@@ -67,9 +67,13 @@ public class OrderPlacement {
         String role = caller.role().wire();
         boolean staff = caller.role() != Role.GUEST && caller.role() != Role.CUSTOMER;
         String requestHash = idempotencyKey == null ? null : requestHash(request);
+        // a table staff name must be one of the restaurant's (a guest's is in its token)
+        Uni<?> tableKnown = staff && target.tableId() != null
+                ? restaurants.requireTable(target.restaurantId(), target.tableId(), caller.bearer())
+                : Uni.createFrom().voidItem();
         return replay(userId, idempotencyKey, requestHash)
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : restaurants.quote(target.restaurantId(), quoteLines(request))
+                        : tableKnown.chain(() -> restaurants.quote(target.restaurantId(), quoteLines(request)))
                                 .invoke(quote -> checkQuote(request, quote))
                                 .chain(quote -> Panache.withTransaction(() -> store(request, target, quote, staff, userId,
                                         role, idempotencyKey, requestHash)))

@@ -2,6 +2,8 @@ package io.tavola.orders.restaurant;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,4 +22,10 @@ public interface RestaurantApi {
     @POST
     @Path("/{rid}/menu/quote")
     Uni<Quote> quote(@PathParam("rid") UUID restaurantId, Quote.Request request);
+
+    /** A table of the restaurant, as the caller may see it (another restaurant's or an unknown one: 404). */
+    @GET
+    @Path("/{rid}/tables/{id}")
+    Uni<TableRef> table(@PathParam("rid") UUID restaurantId, @PathParam("id") UUID tableId,
+            @HeaderParam("Authorization") String authorization);
 }

@@ -40,6 +40,30 @@ public class RestaurantClient {
                 });
     }
 
+    /**
+     * The table a staff member names, checked by the restaurant service with the caller's own token: a
+     * table of another restaurant, or none at all, is a 404 (issue 12's security suite found staff
+     * opening sessions on foreign table ids).
+     */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "tableUnavailable", skipOn = ApiException.class)
+    public Uni<TableRef> requireTable(UUID restaurantId, UUID tableId, String authorization) {
+        return api.table(restaurantId, tableId, authorization)
+                .onFailure(WebApplicationException.class).transform(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    return status == 404 || status == 403 || status == 401 ? ApiException.notFound("Table") : e;
+                });
+    }
+
+    Uni<TableRef> tableUnavailable(UUID restaurantId, UUID tableId, String authorization, Throwable cause) {
+        LOG.warnf("restaurant service unavailable for a table of %s: %s", restaurantId, cause.toString());
+        return Uni.createFrom().failure(new ApiException(503, "restaurant-unavailable", "Service unavailable",
+                "The table cannot be checked right now; please try again in a moment"));
+    }
+
     Uni<Quote> unavailable(UUID restaurantId, List<Quote.RequestLine> lines, Throwable cause) {
         LOG.warnf("restaurant service unavailable for a quote of %s: %s", restaurantId, cause.toString());
         return Uni.createFrom().failure(new ApiException(503, "restaurant-unavailable", "Service unavailable",

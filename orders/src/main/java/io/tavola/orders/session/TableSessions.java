@@ -17,6 +17,7 @@ import io.tavola.orders.order.OrderStatusFlow;
 import io.tavola.orders.order.OrderViews;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
+import io.tavola.orders.restaurant.RestaurantClient;
 import io.tavola.orders.restaurant.RestaurantProfiles;
 import io.tavola.orders.tenancy.TenantGuard;
 import io.tavola.orders.web.Sequenced;
@@ -63,6 +64,9 @@ public class TableSessions {
     @Inject
     TokenRevocations revocations;
 
+    @Inject
+    RestaurantClient restaurants;
+
     /**
      * Opens the table's session or joins the open one, without asking the restaurant service: the
      * currency is the one last quoted for the restaurant (the first order sets it otherwise).
@@ -87,13 +91,16 @@ public class TableSessions {
         String requested = request == null ? null : request.tableLabel();
         String label = role == Role.GUEST ? caller.tableLabel().orElse(requested) : requested;
         UUID userId = caller.userId();
-        return Panache.withTransaction(() -> RestaurantProfiles.find(restaurantId)
+        // a guest's table is in its token; a table staff name must be one of the restaurant's
+        Uni<?> tableKnown = role == Role.GUEST ? Uni.createFrom().voidItem()
+                : restaurants.requireTable(restaurantId, tableId, caller.bearer());
+        return tableKnown.chain(() -> Panache.withTransaction(() -> RestaurantProfiles.find(restaurantId)
                 .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,
                         profile == null ? null : profile.currency(), userId, role.wire()))
                 .call(joined -> joined.opened()
                         ? tabs.summary(joined.session()).chain(s -> outbox.add("session.opened", restaurantId, s))
                         : Uni.createFrom().voidItem())
-                .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened()))))
+                .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())))))
                 .invoke(relay::wake);
     }
 

@@ -127,8 +127,8 @@ class OrderPlacementTest {
     void walkoutGuardKeepsDinerOrdersPendingButStaffOrdersAreConfirmed() {
         TestRestaurant r = TestRestaurant.create().set("order_confirmation_required", true);
         UUID pizza = r.item("Margherita", "9.50");
+        UUID table = r.table();
         r.publish();
-        UUID table = UUID.randomUUID();
 
         place(TestTokens.guest(r.id, table), order(line(pizza, 1))).then().statusCode(201)
                 .body("status", equalTo("PENDING"));
@@ -159,6 +159,23 @@ class OrderPlacementTest {
         io.restassured.RestAssured.given().contentType("application/json").body(order(line(pizza, 1)).encode())
                 .when().post("/api/v1/orders").then().statusCode(401);
         assertEquals(0, Tables.count("select count(*) from orders.customer_order where restaurant_id = '" + r.id + "'"));
+    }
+
+    @Test
+    void staffOrderOnlyAtTheirRestaurantsTables() {
+        TestRestaurant mine = TestRestaurant.create();
+        UUID pizza = mine.item("Margherita", "9.50");
+        mine.publish();
+        TestRestaurant other = TestRestaurant.create();
+        UUID foreignTable = other.table();
+        other.publish();
+        // another restaurant's table, or one that does not exist: 404, and nothing is stored
+        place(TestTokens.waiter(mine.id), order(line(pizza, 1)).put("table_id", foreignTable.toString()))
+                .then().statusCode(404).contentType("application/problem+json");
+        place(TestTokens.admin(mine.id), order(line(pizza, 1)).put("table_id", UUID.randomUUID().toString()))
+                .then().statusCode(404);
+        assertEquals(0, Tables.count("select count(*) from orders.customer_order where restaurant_id = '" + mine.id + "'"));
+        assertEquals(0, Tables.count("select count(*) from orders.table_session where table_id = '" + foreignTable + "'"));
     }
 
     @Test

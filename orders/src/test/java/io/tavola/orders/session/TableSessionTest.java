@@ -126,8 +126,8 @@ class TableSessionTest {
     void aWaiterJoinsTheTablesSessionAndStaffCloseIt() {
         TestRestaurant r = TestRestaurant.create();
         UUID pizza = r.item("Margherita", "9.50");
+        UUID table = r.table();
         r.publish();
-        UUID table = UUID.randomUUID();
         String guest = TestTokens.guest(r.id, table);
         String waiter = TestTokens.waiter(r.id);
 
@@ -214,11 +214,19 @@ class TableSessionTest {
     void onlyTheTablesGuestsAndTheRestaurantsWaitersOpenOrJoinItsSession() {
         TestRestaurant r = TestRestaurant.create();
         UUID pizza = r.item("Margherita", "9.50");
+        UUID table = r.table();
         r.publish();
-        UUID table = UUID.randomUUID();
         String body = new JsonObject().put("restaurant_id", r.id.toString()).put("table_id", table.toString())
                 .put("table_label", "Garden 4").encode();
         UUID other = UUID.randomUUID();
+        // the waiter's own restaurant, another's table (or none at all): 404, no session
+        TestRestaurant others = TestRestaurant.create();
+        others.publish();
+        String foreignTable = new JsonObject().put("table_id", table.toString()).encode();
+        as(TestTokens.waiter(others.id)).body(foreignTable).when().post("/api/v1/sessions").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(TestTokens.admin(r.id)).body(new JsonObject().put("table_id", UUID.randomUUID().toString()).encode())
+                .when().post("/api/v1/sessions").then().statusCode(404);
         as(TestTokens.waiter(other)).body(body).when().post("/api/v1/sessions").then().statusCode(404)
                 .contentType("application/problem+json");
         as(TestTokens.admin(other)).body(body).when().post("/api/v1/sessions").then().statusCode(404);

@@ -29,7 +29,21 @@ final class RestaurantDouble {
             rc.response().setStatusCode(204).end();
         });
         router.post("/api/v1/restaurants/:rid/menu/quote").handler(this::quote);
+        router.get("/api/v1/restaurants/:rid/tables/:id").handler(this::table);
         return router;
+    }
+
+    /** A table of the restaurant (the real service also checks the caller's token against the restaurant). */
+    private void table(RoutingContext rc) {
+        JsonObject fixture = fixtures.get(rc.pathParam("rid"));
+        String tableId = rc.pathParam("id");
+        if (fixture == null || !fixture.getJsonArray("tables", new JsonArray()).contains(tableId)) {
+            rc.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 404).put("title", "Not found").encode());
+            return;
+        }
+        rc.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("id", tableId)
+                .put("restaurant_id", rc.pathParam("rid")).put("label", "Table " + tableId.substring(0, 4)).encode());
     }
 
     private void quote(RoutingContext rc) {

@@ -12,7 +12,9 @@ public final class TestRestaurant {
     public final UUID id = UUID.randomUUID();
     private final JsonObject settings;
     private final JsonArray items = new JsonArray();
+    private final JsonArray tables = new JsonArray();
     private boolean down;
+    private boolean published;
 
     private TestRestaurant() {
         settings = new JsonObject().put("id", id.toString()).put("name", "Trattoria " + id.toString().substring(0, 6))
@@ -34,6 +36,16 @@ public final class TestRestaurant {
         items.add(new JsonObject().put("id", itemId.toString()).put("name", name).put("price", Double.valueOf(price))
                 .put("available", true).put("preparation_minutes", 12).put("groups", new JsonArray()));
         return itemId;
+    }
+
+    /** A table of this restaurant, as staff name it (the double answers only this restaurant's tables). */
+    public UUID table() {
+        UUID tableId = UUID.randomUUID();
+        tables.add(tableId.toString());
+        if (published) {
+            publish();
+        }
+        return tableId;
     }
 
     /** Adds a modifier group to an item: choose between {@code min} and {@code max} of its options. */
@@ -65,9 +77,11 @@ public final class TestRestaurant {
 
     public TestRestaurant publish() {
         given().baseUri(doubleUrl()).contentType("application/json")
-                .body(new JsonObject().put("restaurant", settings).put("items", items).put("down", down).encode())
+                .body(new JsonObject().put("restaurant", settings).put("items", items).put("tables", tables)
+                        .put("down", down).encode())
                 .when().put("/__fixtures/restaurants/" + id)
                 .then().statusCode(204);
+        published = true;
         return this;
     }
 
