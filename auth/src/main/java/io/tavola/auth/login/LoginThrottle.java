@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
  * window ends. If Redis is unreachable logins still work (logged), the gateway's limits still apply.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // so its metrics exist before the first login
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
@@ -39,12 +40,23 @@ public class LoginThrottle {
         this.slowdownAfter = slowdownAfter;
     }
 
+    /** {@code tavola_login_failures_total}: reason bad_credentials (a 401) or locked_out (a 429). */
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @jakarta.annotation.PostConstruct
+    void registerMeters() {
+        registry.counter("tavola.login.failures", "reason", "bad_credentials");
+        registry.counter("tavola.login.failures", "reason", "locked_out");
+    }
+
     /** Fails with 429 (and Retry-After) while the username or the address is locked out. */
     public Uni<Void> checkAllowed(String username, String address) {
         return locked(userKey(username), maxPerUser)
                 .chain(userWait -> userWait > 0 ? Uni.createFrom().item(userWait) : locked(addressKey(address), maxPerAddress))
                 .map(wait -> {
                     if (wait > 0) {
+                        registry.counter("tavola.login.failures", "reason", "locked_out").increment();
                         throw ApiException.tooManyRequests("Too many failed logins; try again later", wait);
                     }
                     return null;
@@ -55,6 +67,7 @@ public class LoginThrottle {
 
     /** Records a failure and returns how long to hold the answer back. */
     public Uni<Duration> recordFailure(String username, String address) {
+        registry.counter("tavola.login.failures", "reason", "bad_credentials").increment();
         return increment(userKey(username)).chain(userFailures -> increment(addressKey(address))
                 .map(addressFailures -> {
                     long over = Math.max(userFailures, 0) - slowdownAfter;

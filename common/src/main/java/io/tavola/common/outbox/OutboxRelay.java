@@ -1,6 +1,9 @@
 package io.tavola.common.outbox;
 
 import com.rabbitmq.client.AMQP;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,6 +36,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Delivery is at least once: a crash between the broker's confirm and the update that marks the
  * rows sent republishes them, which consumers absorb because they are idempotent on {@code event_id}.
+ *
+ * <p>Metrics (tag {@code exchange}): {@code tavola_outbox_backlog} (unsent rows) and
+ * {@code tavola_outbox_oldest_age_seconds} (age of the oldest unsent row, 0 when none), recounted from the
+ * table every few seconds so every replica reports the same; {@code tavola_events_published_total}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "tavola.outbox.enabled", stringValue = "true")
@@ -78,6 +86,15 @@ public class OutboxRelay {
     @ConfigProperty(name = "tavola.outbox.max-backoff", defaultValue = "PT5S")
     Duration maxBackoff;
 
+    @ConfigProperty(name = "tavola.outbox.backlog-refresh", defaultValue = "PT5S")
+    Duration backlogRefresh;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private Counter publishedEvents;
     private Context context;
     private volatile RabbitMQClient client;
     private volatile boolean connected;
@@ -88,6 +105,14 @@ public class OutboxRelay {
     private long backoffMillis;
 
     void onStart(@Observes StartupEvent event) {
+        Gauge.builder("tavola.outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet published")
+                .tag("exchange", exchange).register(registry);
+        Gauge.builder("tavola.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest unpublished outbox row (0 when there is none)")
+                .tag("exchange", exchange).register(registry);
+        publishedEvents = Counter.builder("tavola.events.published").description("Events the broker confirmed")
+                .tag("exchange", exchange).register(registry);
+        vertx.setPeriodic(backlogRefresh.toMillis(), id -> countBacklog());
         context = vertx.getDelegate().getOrCreateContext();
         CompletableFuture<Void> firstConnect = new CompletableFuture<>();
         context.runOnContext(v -> connect().subscribe().with(
@@ -118,6 +143,16 @@ public class OutboxRelay {
                 disconnect();
             });
         }
+    }
+
+    private void countBacklog() {
+        pool.query("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::bigint from " + table
+                + " where sent_at is null").execute()
+                .subscribe().with(rows -> {
+                    Row row = rows.iterator().next();
+                    backlog.set(row.getLong(0));
+                    oldestAgeSeconds.set(row.getLong(1));
+                }, failure -> LOG.debugf("outbox backlog not counted: %s", failure.toString()));
     }
 
     /** Whether the relay holds a live broker connection (part of readiness). */
@@ -224,6 +259,7 @@ public class OutboxRelay {
                             .chain(() -> client.waitForConfirms(5000))
                             .chain(() -> conn.preparedQuery("update " + table + " set sent_at = now() where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .invoke(() -> publishedEvents.increment(ids.size()))
                             .replaceWith(ids.size());
                 });
     }

@@ -56,6 +56,8 @@ public class LiveFeed {
     }
 
     void start(@Observes StartupEvent event) {
+        registry.counter("tavola.events.consumed", "consumer", "gateway-live");
+        registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live");
         context = vertx.getDelegate().getOrCreateContext();
         context.runOnContext(v -> {
             watchTimer = vertx.setPeriodic(WATCH_MILLIS, id -> watch());
@@ -152,11 +154,17 @@ public class LiveFeed {
                 .replaceWithVoid();
     }
 
+    /** {@code tavola_events_consumed_total} / {@code _dead_lettered_total} with consumer=gateway-live (dropped). */
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private void handle(RabbitMQMessage message) {
         try {
             hub.dispatch(new JsonObject(message.body().toString(StandardCharsets.UTF_8)));
+            registry.counter("tavola.events.consumed", "consumer", "gateway-live").increment();
         } catch (RuntimeException e) {
             LOG.warnf("Dropped a live event that is not a JSON envelope: %s", e.toString());
+            registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live").increment();
         }
     }
 

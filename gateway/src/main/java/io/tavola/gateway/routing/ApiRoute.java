@@ -41,7 +41,14 @@ public class ApiRoute {
         this.problems = problems;
     }
 
+    /** {@code tavola_rate_limit_rejections_total}, tagged by budget (login, guest, api): a bounded set. */
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     void register(@Observes Router router) {
+        for (String budget : new String[] {"login", "guest", "api"}) {
+            rejections(budget);
+        }
         router.route("/api/*").handler(this::handle);
     }
 
@@ -68,6 +75,7 @@ public class ApiRoute {
                     Map<String, String> rateHeaders = verdict.decision.headers();
                     rateHeaders.forEach(rc.response()::putHeader);
                     if (!verdict.decision.allowed()) {
+                        rejections(policy.name()).increment();
                         problems.send(rc, 429, "too-many-requests", "Too many requests",
                                 "Request budget spent; retry after " + verdict.decision.resetSeconds() + " s");
                     } else if (!isPublic && !verdict.check.valid()) {
@@ -77,6 +85,10 @@ public class ApiRoute {
                         proxy.forward(rc, service, requestId);
                     }
                 }, rc::fail);
+    }
+
+    private io.micrometer.core.instrument.Counter rejections(String budget) {
+        return registry.counter("tavola.rate.limit.rejections", "policy", budget);
     }
 
     /** Callers are counted per user when signed in, else per client address. */
