@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Metrics (tag {@code exchange}): {@code tavola_outbox_backlog} (unsent rows) and
  * {@code tavola_outbox_oldest_age_seconds} (age of the oldest unsent row, 0 when none), recounted from the
- * table every few seconds so every replica reports the same; {@code tavola_events_published_total}.
+ * table every few seconds so every replica reports the same; {@code tavola_events_published_total};
+ * {@code tavola_broker_connected{connection="outbox"}}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "tavola.outbox.enabled", stringValue = "true")
@@ -110,6 +111,8 @@ public class OutboxRelay {
         Gauge.builder("tavola.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest unpublished outbox row (0 when there is none)")
                 .tag("exchange", exchange).register(registry);
+        Gauge.builder("tavola.broker.connected", this, relay -> relay.connected() ? 1 : 0)
+                .description("1 while the connection to RabbitMQ is up").tag("connection", "outbox").register(registry);
         publishedEvents = Counter.builder("tavola.events.published").description("Events the broker confirmed")
                 .tag("exchange", exchange).register(registry);
         vertx.setPeriodic(backlogRefresh.toMillis(), id -> countBacklog());

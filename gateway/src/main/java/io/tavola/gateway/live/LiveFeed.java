@@ -58,6 +58,8 @@ public class LiveFeed {
     void start(@Observes StartupEvent event) {
         registry.counter("tavola.events.consumed", "consumer", "gateway-live");
         registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live");
+        registry.gauge("tavola.broker.connected", java.util.List.of(io.micrometer.core.instrument.Tag.of("connection", "gateway-live")),
+                this, feed -> feed.connected() ? 1 : 0);
         context = vertx.getDelegate().getOrCreateContext();
         context.runOnContext(v -> {
             watchTimer = vertx.setPeriodic(WATCH_MILLIS, id -> watch());
