@@ -130,15 +130,16 @@ stage_web_app() {
 MONITORING_DIR="$TAVOLA_ROOT/kubernetes/components/monitoring"
 
 # prometheus_config PORT_BASE INTERVAL: a scrape config for the five services' management interfaces
-# (PORT_BASE+1000..1004), one job per service named like the Kubernetes one, with Tavola's rules.
+# (PORT_BASE+1000..1004) with Tavola's rules; labelled like the Kubernetes scrape (job tavola, label
+# service), so the rules and dashboards read the same here and in a cluster.
 prometheus_config() {
   local base=$1 interval=$2 entry name port
   printf 'global:\n  scrape_interval: %s\n  evaluation_interval: %s\nrule_files:\n  - %s/alerts/*.yml\nscrape_configs:\n' \
     "$interval" "$interval" "$MONITORING_DIR"
+  printf '  - job_name: tavola\n    metrics_path: /q/metrics\n    static_configs:\n'
   for entry in "${SERVICES[@]}"; do
     read -r name port <<<"$entry"
-    printf '  - job_name: %s\n    metrics_path: /q/metrics\n    static_configs:\n      - targets: ["127.0.0.1:%d"]\n' \
-      "$name" $((port - 8000 + base + 1000))
+    printf '      - targets: ["127.0.0.1:%d"]\n        labels: {service: %s}\n' $((port - 8000 + base + 1000)) "$name"
   done
 }
 
@@ -160,7 +161,7 @@ start_prometheus() {
   nohup prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
     --web.listen-address="127.0.0.1:$port" --web.enable-lifecycle >"$dir/prometheus.log" 2>&1 &
   echo $! >"$dir/prometheus.pid"
-  wait_for 30 curl -fsS -o /dev/null "http://127.0.0.1:$port/-/ready" || { tail -n 20 "$dir/prometheus.log" >&2; return 1; }
+  wait_for 30 curl -fs -o /dev/null "http://127.0.0.1:$port/-/ready" || { tail -n 20 "$dir/prometheus.log" >&2; return 1; }
   echo "http://127.0.0.1:$port"
 }
 stop_prometheus() {
