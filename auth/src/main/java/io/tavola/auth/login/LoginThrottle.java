@@ -68,6 +68,8 @@ public class LoginThrottle {
     /** Records a failure and returns how long to hold the answer back. */
     public Uni<Duration> recordFailure(String username, String address) {
         registry.counter("tavola.login.failures", "reason", "bad_credentials").increment();
+        // neither the username (people type passwords into it) nor the password: the request id links it up
+        LOG.info("Failed login: bad credentials");
         return increment(userKey(username)).chain(userFailures -> increment(addressKey(address))
                 .map(addressFailures -> {
                     long over = Math.max(userFailures, 0) - slowdownAfter;

@@ -58,6 +58,7 @@ public class ApiRoute {
         request.pause();
         String requestId = requestId(request.getHeader(REQUEST_ID));
         rc.response().putHeader(REQUEST_ID, requestId);
+        org.jboss.logging.MDC.put("requestId", requestId); // every log line of this request carries it
 
         String path = rc.normalizedPath();
         String method = request.method().name();
