@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Evaluates every PromQL expression of Tavola's alert rules and dashboards against a running Prometheus.
 
-Usage: promql-check.py PROMETHEUS_URL FILE...  (rule files *.yml, Grafana dashboards *.json)
+Usage: promql-check.py PROMETHEUS_URL FILE...  (rule files *.yml, Grafana dashboards *.json, and
+Markdown *.md, whose ```promql blocks hold one expression a line, a trailing # comment allowed)
 Fails when an expression does not evaluate, or names a metric that no scraped service exports (a name
 Prometheus has never seen and no recording rule defines): a typo would otherwise be a silent, empty
 panel or an alert that never fires.
@@ -17,7 +18,15 @@ KEYWORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "boo
 
 
 def expressions(path):
-    if path.endswith(".json"):
+    if path.endswith(".md"):
+        with open(path) as f:
+            text = f.read()
+        for block in re.findall(r"```promql\n(.*?)```", text, re.S):
+            for line in block.splitlines():
+                expr = re.sub(r"\s+#.*$", "", line).strip()
+                if expr:
+                    yield f"{path}", expr, None
+    elif path.endswith(".json"):
         with open(path) as f:
             dashboard = json.load(f)
         for panel in dashboard.get("panels", []):
