@@ -93,6 +93,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    OutboxTracing tracing;
+
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private Counter publishedEvents;
@@ -237,21 +240,25 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishUnsent(SqlConnection conn) {
-        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text from " + table + " "
+        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text, traceparent from " + table + " "
                 + "where sent_at is null order by id limit $1")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
+                    List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>();
                     Uni<Void> published = Uni.createFrom().voidItem();
                     for (Row row : rows) {
                         ids.add(row.getLong(0));
+                        String routingKey = row.getString(3);
+                        io.opentelemetry.api.trace.Span span = tracing.publishing(exchange, routingKey, row.getString(5));
+                        spans.add(span);
                         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                                 .contentType("application/json")
                                 .deliveryMode(2)
                                 .messageId(row.getUUID(1).toString())
                                 .type(row.getString(2))
+                                .headers(tracing.headersOf(span))
                                 .build();
-                        String routingKey = row.getString(3);
                         Buffer body = Buffer.buffer(row.getString(4));
                         published = published.chain(() -> client.basicPublish(exchange, routingKey, properties, body));
                     }
@@ -263,6 +270,7 @@ public class OutboxRelay {
                             .chain(() -> conn.preparedQuery("update " + table + " set sent_at = now() where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .invoke(() -> publishedEvents.increment(ids.size()))
+                            .onTermination().invoke((ok, failure, cancelled) -> OutboxTracing.end(spans, failure))
                             .replaceWith(ids.size());
                 });
     }

@@ -160,13 +160,21 @@ public class LiveFeed {
     @jakarta.inject.Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    @jakarta.inject.Inject
+    io.tavola.common.outbox.OutboxTracing tracing;
+
+    /** In a CONSUMER span continuing the publisher's trace (its traceparent header), pushes included. */
     private void handle(RabbitMQMessage message) {
-        try {
+        io.opentelemetry.api.trace.Span span = tracing.receiving("live receive",
+                message.properties() == null ? null : message.properties().getHeaders());
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
             hub.dispatch(new JsonObject(message.body().toString(StandardCharsets.UTF_8)));
             registry.counter("tavola.events.consumed", "consumer", "gateway-live").increment();
         } catch (RuntimeException e) {
             LOG.warnf("Dropped a live event that is not a JSON envelope: %s", e.toString());
             registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live").increment();
+        } finally {
+            span.end();
         }
     }
 
