@@ -7,16 +7,19 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Spans are sampled, and so exported over OTLP, only when a collector is configured (the environment's
  * {@code OTEL_EXPORTER_OTLP_ENDPOINT} or {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}, or the system property
- * {@code quarkus.otel.exporter.otlp.endpoint}); otherwise the sampler is {@code always_off}: trace and span
- * ids still exist (log lines and traceparent headers carry them) but nothing is exported, so nothing
- * retries against a collector that is not there. An explicit {@code quarkus.otel.traces.sampler} anywhere
- * else wins (this source's ordinal, 150, is below application.properties').
+ * {@code quarkus.otel.exporter.otlp.endpoint}). The sampler is fixed at build time to {@code traceidratio}
+ * (common's microprofile-config.properties); this source sets its ratio at run time: 1.0 with a
+ * collector, else 0.0, where trace and span ids still exist (log lines and traceparent headers carry them)
+ * but nothing is exported, so nothing retries against a collector that is not there. The decision depends
+ * only on the trace id, so every service decides the same for one trace. An explicit
+ * {@code quarkus.otel.traces.sampler.arg} elsewhere wins (this source's ordinal, 150, is below
+ * application.properties' and the environment's).
  */
 public class TracingDefaults implements ConfigSource {
 
-    static final String SAMPLER = "quarkus.otel.traces.sampler";
+    static final String SAMPLER_RATIO = "quarkus.otel.traces.sampler.arg";
 
-    private final String sampler;
+    private final String ratio;
 
     public TracingDefaults() {
         this(System.getenv(), System.getProperty("quarkus.otel.exporter.otlp.endpoint"));
@@ -27,7 +30,7 @@ public class TracingDefaults implements ConfigSource {
                 || present(env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"))
                 || present(env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
                 || present(endpointProperty);
-        this.sampler = collector ? "parentbased_always_on" : "always_off";
+        this.ratio = collector ? "1.0" : "0.0";
     }
 
     private static boolean present(String value) {
@@ -36,12 +39,12 @@ public class TracingDefaults implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(SAMPLER);
+        return Set.of(SAMPLER_RATIO);
     }
 
     @Override
     public String getValue(String name) {
-        return SAMPLER.equals(name) ? sampler : null;
+        return SAMPLER_RATIO.equals(name) ? ratio : null;
     }
 
     @Override
