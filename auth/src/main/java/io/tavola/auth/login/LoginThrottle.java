@@ -1,10 +1,14 @@
 package io.tavola.auth.login;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ExpireArgs;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +20,7 @@ import org.jboss.logging.Logger;
  * window ends. If Redis is unreachable logins still work (logged), the gateway's limits still apply.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup // so its metrics exist before the first login
+@Startup // so its metrics exist before the first login
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
@@ -41,10 +45,10 @@ public class LoginThrottle {
     }
 
     /** {@code tavola_login_failures_total}: reason bad_credentials (a 401) or locked_out (a 429). */
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    MeterRegistry registry;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void registerMeters() {
         registry.counter("tavola.login.failures", "reason", "bad_credentials");
         registry.counter("tavola.login.failures", "reason", "locked_out");

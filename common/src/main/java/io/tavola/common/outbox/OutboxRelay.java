@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -245,12 +246,12 @@ public class OutboxRelay {
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
-                    List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>();
+                    List<Span> spans = new ArrayList<>();
                     Uni<Void> published = Uni.createFrom().voidItem();
                     for (Row row : rows) {
                         ids.add(row.getLong(0));
                         String routingKey = row.getString(3);
-                        io.opentelemetry.api.trace.Span span = tracing.publishing(exchange, routingKey, row.getString(5));
+                        Span span = tracing.publishing(exchange, routingKey, row.getString(5));
                         spans.add(span);
                         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                                 .contentType("application/json")

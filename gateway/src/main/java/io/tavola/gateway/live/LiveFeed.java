@@ -1,9 +1,14 @@
 package io.tavola.gateway.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.outbox.OutboxTracing;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -13,8 +18,10 @@ import io.vertx.rabbitmq.QueueOptions;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -58,7 +65,7 @@ public class LiveFeed {
     void start(@Observes StartupEvent event) {
         registry.counter("tavola.events.consumed", "consumer", "gateway-live");
         registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live");
-        registry.gauge("tavola.broker.connected", java.util.List.of(io.micrometer.core.instrument.Tag.of("connection", "gateway-live")),
+        registry.gauge("tavola.broker.connected", List.of(Tag.of("connection", "gateway-live")),
                 this, feed -> feed.connected() ? 1 : 0);
         context = vertx.getDelegate().getOrCreateContext();
         context.runOnContext(v -> {
@@ -157,17 +164,17 @@ public class LiveFeed {
     }
 
     /** {@code tavola_events_consumed_total} / {@code _dead_lettered_total} with consumer=gateway-live (dropped). */
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    MeterRegistry registry;
 
-    @jakarta.inject.Inject
-    io.tavola.common.outbox.OutboxTracing tracing;
+    @Inject
+    OutboxTracing tracing;
 
     /** In a CONSUMER span continuing the publisher's trace (its traceparent header), pushes included. */
     private void handle(RabbitMQMessage message) {
-        io.opentelemetry.api.trace.Span span = tracing.receiving("live receive",
+        Span span = tracing.receiving("live receive",
                 message.properties() == null ? null : message.properties().getHeaders());
-        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+        try (Scope scope = span.makeCurrent()) {
             hub.dispatch(new JsonObject(message.body().toString(StandardCharsets.UTF_8)));
             registry.counter("tavola.events.consumed", "consumer", "gateway-live").increment();
         } catch (RuntimeException e) {

@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -59,7 +61,7 @@ public class LiveHub {
     private volatile boolean feedUp;
     private long timer = -1;
 
-    private final Map<LiveSubscriber.Scope, Counter> fannedOut = new java.util.EnumMap<>(LiveSubscriber.Scope.class);
+    private final Map<LiveSubscriber.Scope, Counter> fannedOut = new EnumMap<>(LiveSubscriber.Scope.class);
 
     LiveHub(Vertx vertx, Snapshots snapshots, LiveConfig config, MeterRegistry registry) {
         this.vertx = vertx;
@@ -67,7 +69,7 @@ public class LiveHub {
         this.config = config;
         this.streams = config.streams().keySet();
         for (LiveSubscriber.Scope scope : LiveSubscriber.Scope.values()) {
-            String kind = scope.name().toLowerCase(java.util.Locale.ROOT);
+            String kind = scope.name().toLowerCase(Locale.ROOT);
             Gauge.builder("tavola.websocket.connections", subscribers,
                     all -> all.values().stream().filter(s -> s.scope() == scope).count())
                     .description("Open live connections of this replica").tag("kind", kind).register(registry);

@@ -1,5 +1,7 @@
 package io.tavola.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tavola.gateway.ratelimit.RateDecision;
 import io.tavola.gateway.ratelimit.RateLimitConfig;
 import io.tavola.gateway.ratelimit.RateLimiter;
@@ -12,9 +14,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
 /**
  * Everything under {@code /api}: request id, rate limit, token check, then the proxy. Unknown API paths
@@ -42,8 +46,8 @@ public class ApiRoute {
     }
 
     /** {@code tavola_rate_limit_rejections_total}, tagged by budget (login, guest, api): a bounded set. */
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    MeterRegistry registry;
 
     void register(@Observes Router router) {
         for (String budget : new String[] {"login", "guest", "api"}) {
@@ -58,7 +62,7 @@ public class ApiRoute {
         request.pause();
         String requestId = requestId(request.getHeader(REQUEST_ID));
         rc.response().putHeader(REQUEST_ID, requestId);
-        org.jboss.logging.MDC.put("requestId", requestId); // every log line of this request carries it
+        MDC.put("requestId", requestId); // every log line of this request carries it
 
         String path = rc.normalizedPath();
         String method = request.method().name();
@@ -88,7 +92,7 @@ public class ApiRoute {
                 }, rc::fail);
     }
 
-    private io.micrometer.core.instrument.Counter rejections(String budget) {
+    private Counter rejections(String budget) {
         return registry.counter("tavola.rate.limit.rejections", "policy", budget);
     }
 
