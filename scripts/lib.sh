@@ -125,3 +125,47 @@ stage_web_app() {
   mkdir -p "$TAVOLA_ROOT/gateway/src/main/jib/srv"
   cp -r "$TAVOLA_ROOT/src-frontend/dist" "$TAVOLA_ROOT/gateway/src/main/jib/srv/tavola-web"
 }
+
+# --- Prometheus (Debian's prometheus package; scripts/monitor, the e2e's monitoring check) -------------
+MONITORING_DIR="$TAVOLA_ROOT/kubernetes/components/monitoring"
+
+# prometheus_config PORT_BASE INTERVAL: a scrape config for the five services' management interfaces
+# (PORT_BASE+1000..1004) with Tavola's rules; labelled like the Kubernetes scrape (job tavola, label
+# service), so the rules and dashboards read the same here and in a cluster.
+prometheus_config() {
+  local base=$1 interval=$2 entry name port
+  printf 'global:\n  scrape_interval: %s\n  evaluation_interval: %s\nrule_files:\n  - %s/alerts/*.yml\nscrape_configs:\n' \
+    "$interval" "$interval" "$MONITORING_DIR"
+  printf '  - job_name: tavola\n    metrics_path: /q/metrics\n    static_configs:\n'
+  for entry in "${SERVICES[@]}"; do
+    read -r name port <<<"$entry"
+    printf '      - targets: ["127.0.0.1:%d"]\n        labels: {service: %s}\n' $((port - 8000 + base + 1000)) "$name"
+  done
+}
+
+# free_port FROM: the first port from FROM up that nothing listens on.
+free_port() {
+  local port=$1
+  while port_open 127.0.0.1 "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+# start_prometheus DIR PORT_BASE INTERVAL: starts Prometheus on a free port with a generated config and
+# its data under DIR; prints its URL once it is ready. stop_prometheus DIR stops it.
+start_prometheus() {
+  local dir=$1 port
+  command -v prometheus >/dev/null 2>&1 || die "prometheus is not installed: scripts/provision installs it (Debian's prometheus package)"
+  mkdir -p "$dir/data"
+  prometheus_config "$2" "$3" >"$dir/prometheus.yml"
+  port=$(free_port 9090)
+  nohup prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --web.listen-address="127.0.0.1:$port" --web.enable-lifecycle >"$dir/prometheus.log" 2>&1 &
+  echo $! >"$dir/prometheus.pid"
+  wait_for 30 curl -fs -o /dev/null "http://127.0.0.1:$port/-/ready" || { tail -n 20 "$dir/prometheus.log" >&2; return 1; }
+  echo "http://127.0.0.1:$port"
+}
+stop_prometheus() {
+  [ -f "$1/prometheus.pid" ] || return 0
+  kill "$(cat "$1/prometheus.pid")" 2>/dev/null
+  rm -f "$1/prometheus.pid"
+}

@@ -1,10 +1,14 @@
 package io.tavola.auth.login;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ExpireArgs;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +28,7 @@ import org.jboss.logging.Logger;
  * If Redis is unreachable logins still work (logged); the gateway's rate limits still apply.
  */
 @ApplicationScoped
+@Startup // so its metrics exist before the first login
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
@@ -53,6 +58,16 @@ public class LoginThrottle {
         this.maxSlowdown = maxSlowdown;
     }
 
+    /** {@code tavola_login_failures_total}: reason bad_credentials (a 401) or throttled (a 429). */
+    @Inject
+    MeterRegistry registry;
+
+    @PostConstruct
+    void registerMeters() {
+        registry.counter("tavola.login.failures", "reason", "bad_credentials");
+        registry.counter("tavola.login.failures", "reason", "throttled");
+    }
+
     /** Fails with 429 (and Retry-After) while this address, or this username from this address, is throttled. */
     public Uni<Void> checkAllowed(String username, String address) {
         return locked(pairKey(username, address), maxPerUserAndAddress)
@@ -60,6 +75,7 @@ public class LoginThrottle {
                         : locked(addressKey(address), maxPerAddress))
                 .map(wait -> {
                     if (wait > 0) {
+                        registry.counter("tavola.login.failures", "reason", "throttled").increment();
                         throw ApiException.tooManyRequests("Too many failed logins from here; try again later", wait);
                     }
                     return null;
@@ -70,6 +86,9 @@ public class LoginThrottle {
 
     /** Records a failure and returns how long to hold the answer back (the per-username slowdown). */
     public Uni<Duration> recordFailure(String username, String address) {
+        registry.counter("tavola.login.failures", "reason", "bad_credentials").increment();
+        // neither the username (people type passwords into it) nor the password: the request id links it up
+        LOG.info("Failed login: bad credentials");
         return increment(pairKey(username, address))
                 .chain(() -> increment(addressKey(address)))
                 .chain(() -> increment(userKey(username)))

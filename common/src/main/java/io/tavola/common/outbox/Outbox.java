@@ -34,6 +34,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    OutboxTracing tracing;
+
     @ConfigProperty(name = "tavola.outbox.table")
     String table;
 
@@ -55,15 +58,16 @@ public class Outbox {
                 + "insert into " + sequenceTable() + " as s (restaurant_id, last_sequence) values (:restaurant, 1)"
                 + " on conflict (restaurant_id) do update set last_sequence = s.last_sequence + 1"
                 + " returning last_sequence)"
-                + " insert into " + table + " (event_id, restaurant_id, type, routing_key, payload, created_at)"
+                + " insert into " + table + " (event_id, restaurant_id, type, routing_key, payload, created_at, traceparent)"
                 + " select :event, :restaurant, :type, :key, cast(cast(:payload as text) as jsonb)"
-                + " || jsonb_build_object('sequence', next.last_sequence), :at from next")
+                + " || jsonb_build_object('sequence', next.last_sequence), :at, :traceparent from next")
                 .setParameter("event", envelope.eventId())
                 .setParameter("restaurant", restaurantId)
                 .setParameter("type", type)
                 .setParameter("key", envelope.routingKey())
                 .setParameter("payload", payload)
                 .setParameter("at", envelope.occurredAt())
+                .setParameter("traceparent", tracing.current())
                 .executeUpdate())
                 .replaceWithVoid();
     }

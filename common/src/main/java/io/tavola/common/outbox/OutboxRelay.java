@@ -1,6 +1,10 @@
 package io.tavola.common.outbox;
 
 import com.rabbitmq.client.AMQP;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,6 +37,11 @@ import org.jboss.logging.Logger;
  *
  * <p>Delivery is at least once: a crash between the broker's confirm and the update that marks the
  * rows sent republishes them, which consumers absorb because they are idempotent on {@code event_id}.
+ *
+ * <p>Metrics (tag {@code exchange}): {@code tavola_outbox_backlog} (unsent rows) and
+ * {@code tavola_outbox_oldest_age_seconds} (age of the oldest unsent row, 0 when none), recounted from the
+ * table every few seconds so every replica reports the same; {@code tavola_events_published_total};
+ * {@code tavola_broker_connected{connection="outbox"}}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "tavola.outbox.enabled", stringValue = "true")
@@ -78,6 +88,18 @@ public class OutboxRelay {
     @ConfigProperty(name = "tavola.outbox.max-backoff", defaultValue = "PT5S")
     Duration maxBackoff;
 
+    @ConfigProperty(name = "tavola.outbox.backlog-refresh", defaultValue = "PT5S")
+    Duration backlogRefresh;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    OutboxTracing tracing;
+
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private Counter publishedEvents;
     private Context context;
     private volatile RabbitMQClient client;
     private volatile boolean connected;
@@ -88,6 +110,16 @@ public class OutboxRelay {
     private long backoffMillis;
 
     void onStart(@Observes StartupEvent event) {
+        Gauge.builder("tavola.outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet published")
+                .tag("exchange", exchange).register(registry);
+        Gauge.builder("tavola.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest unpublished outbox row (0 when there is none)")
+                .tag("exchange", exchange).register(registry);
+        Gauge.builder("tavola.broker.connected", this, relay -> relay.connected() ? 1 : 0)
+                .description("1 while the connection to RabbitMQ is up").tag("connection", "outbox").register(registry);
+        publishedEvents = Counter.builder("tavola.events.published").description("Events the broker confirmed")
+                .tag("exchange", exchange).register(registry);
+        vertx.setPeriodic(backlogRefresh.toMillis(), id -> countBacklog());
         context = vertx.getDelegate().getOrCreateContext();
         CompletableFuture<Void> firstConnect = new CompletableFuture<>();
         context.runOnContext(v -> connect().subscribe().with(
@@ -118,6 +150,16 @@ public class OutboxRelay {
                 disconnect();
             });
         }
+    }
+
+    private void countBacklog() {
+        pool.query("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::bigint from " + table
+                + " where sent_at is null").execute()
+                .subscribe().with(rows -> {
+                    Row row = rows.iterator().next();
+                    backlog.set(row.getLong(0));
+                    oldestAgeSeconds.set(row.getLong(1));
+                }, failure -> LOG.debugf("outbox backlog not counted: %s", failure.toString()));
     }
 
     /** Whether the relay holds a live broker connection (part of readiness). */
@@ -199,21 +241,25 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishUnsent(SqlConnection conn) {
-        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text from " + table + " "
+        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text, traceparent from " + table + " "
                 + "where sent_at is null order by id limit $1")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
+                    List<Span> spans = new ArrayList<>();
                     Uni<Void> published = Uni.createFrom().voidItem();
                     for (Row row : rows) {
                         ids.add(row.getLong(0));
+                        String routingKey = row.getString(3);
+                        Span span = tracing.publishing(exchange, routingKey, row.getString(5));
+                        spans.add(span);
                         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                                 .contentType("application/json")
                                 .deliveryMode(2)
                                 .messageId(row.getUUID(1).toString())
                                 .type(row.getString(2))
+                                .headers(tracing.headersOf(span))
                                 .build();
-                        String routingKey = row.getString(3);
                         Buffer body = Buffer.buffer(row.getString(4));
                         published = published.chain(() -> client.basicPublish(exchange, routingKey, properties, body));
                     }
@@ -224,6 +270,8 @@ public class OutboxRelay {
                             .chain(() -> client.waitForConfirms(5000))
                             .chain(() -> conn.preparedQuery("update " + table + " set sent_at = now() where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .invoke(() -> publishedEvents.increment(ids.size()))
+                            .onTermination().invoke((ok, failure, cancelled) -> OutboxTracing.end(spans, failure))
                             .replaceWith(ids.size());
                 });
     }

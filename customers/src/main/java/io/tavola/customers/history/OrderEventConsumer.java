@@ -2,11 +2,14 @@ package io.tavola.customers.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.customers.loyalty.LoyaltyService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -20,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies {@code order.*} events to the order history and loyalty, exactly once per event_id: the
  * processed-event row, the history upsert and any points are one transaction. A message that cannot
- * be read is rejected to the dead-letter queue; consumption goes on.
+ * be read is rejected to the dead-letter queue; consumption goes on. Counted in
+ * {@code tavola_events_consumed_total} and {@code tavola_events_dead_lettered_total} (tag {@code consumer}).
  */
 @ApplicationScoped
 public class OrderEventConsumer {
@@ -33,6 +37,18 @@ public class OrderEventConsumer {
     @Inject
     LoyaltyService loyalty;
 
+    @Inject
+    MeterRegistry registry;
+
+    private Counter consumed;
+    private Counter deadLettered;
+
+    @PostConstruct
+    void registerMeters() {
+        consumed = registry.counter("tavola.events.consumed", "consumer", "customers-orders");
+        deadLettered = registry.counter("tavola.events.dead.lettered", "consumer", "customers-orders");
+    }
+
     @Incoming("order-events")
     public Uni<Void> consume(Message<?> message) {
         OrderEvent event;
@@ -40,12 +56,15 @@ public class OrderEventConsumer {
             event = parse(message.getPayload());
         } catch (Exception e) {
             LOG.warnf("Unreadable order event sent to the dead-letter queue: %s", e.getMessage());
+            deadLettered.increment();
             return Uni.createFrom().completionStage(message.nack(e));
         }
         return Panache.withTransaction(() -> apply(event))
                 .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
+                .invoke(() -> consumed.increment())
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf(e, "Order event %s could not be applied; dead-lettered", event.eventId());
+                    deadLettered.increment();
                     return Uni.createFrom().completionStage(message.nack(e));
                 });
     }

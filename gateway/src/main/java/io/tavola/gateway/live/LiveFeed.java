@@ -1,9 +1,14 @@
 package io.tavola.gateway.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.outbox.OutboxTracing;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -13,8 +18,10 @@ import io.vertx.rabbitmq.QueueOptions;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -56,6 +63,10 @@ public class LiveFeed {
     }
 
     void start(@Observes StartupEvent event) {
+        registry.counter("tavola.events.consumed", "consumer", "gateway-live");
+        registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live");
+        registry.gauge("tavola.broker.connected", List.of(Tag.of("connection", "gateway-live")),
+                this, feed -> feed.connected() ? 1 : 0);
         context = vertx.getDelegate().getOrCreateContext();
         context.runOnContext(v -> {
             watchTimer = vertx.setPeriodic(WATCH_MILLIS, id -> watch());
@@ -152,11 +163,25 @@ public class LiveFeed {
                 .replaceWithVoid();
     }
 
+    /** {@code tavola_events_consumed_total} / {@code _dead_lettered_total} with consumer=gateway-live (dropped). */
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    OutboxTracing tracing;
+
+    /** In a CONSUMER span continuing the publisher's trace (its traceparent header), pushes included. */
     private void handle(RabbitMQMessage message) {
-        try {
+        Span span = tracing.receiving("live receive",
+                message.properties() == null ? null : message.properties().getHeaders());
+        try (Scope scope = span.makeCurrent()) {
             hub.dispatch(new JsonObject(message.body().toString(StandardCharsets.UTF_8)));
+            registry.counter("tavola.events.consumed", "consumer", "gateway-live").increment();
         } catch (RuntimeException e) {
             LOG.warnf("Dropped a live event that is not a JSON envelope: %s", e.toString());
+            registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live").increment();
+        } finally {
+            span.end();
         }
     }
 

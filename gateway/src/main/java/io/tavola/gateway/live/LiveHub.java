@@ -1,5 +1,8 @@
 package io.tavola.gateway.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
@@ -11,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -27,6 +32,9 @@ import org.jboss.logging.Logger;
  * connections, a feed that comes back after losing the broker resyncs every connection, and a client may
  * ask for a resync. A resync is a fresh snapshot, fetched a few at a time. A heartbeat pings every
  * connection and drops those that stopped answering.
+ *
+ * <p>Metrics, tagged {@code kind} ({@code kitchen}, {@code session}): {@code tavola_websocket_connections}
+ * and {@code tavola_websocket_events_fanned_out_total} (frames of live events sent).
  */
 @ApplicationScoped
 public class LiveHub {
@@ -53,11 +61,21 @@ public class LiveHub {
     private volatile boolean feedUp;
     private long timer = -1;
 
-    LiveHub(Vertx vertx, Snapshots snapshots, LiveConfig config) {
+    private final Map<LiveSubscriber.Scope, Counter> fannedOut = new EnumMap<>(LiveSubscriber.Scope.class);
+
+    LiveHub(Vertx vertx, Snapshots snapshots, LiveConfig config, MeterRegistry registry) {
         this.vertx = vertx;
         this.snapshots = snapshots;
         this.config = config;
         this.streams = config.streams().keySet();
+        for (LiveSubscriber.Scope scope : LiveSubscriber.Scope.values()) {
+            String kind = scope.name().toLowerCase(Locale.ROOT);
+            Gauge.builder("tavola.websocket.connections", subscribers,
+                    all -> all.values().stream().filter(s -> s.scope() == scope).count())
+                    .description("Open live connections of this replica").tag("kind", kind).register(registry);
+            fannedOut.put(scope, Counter.builder("tavola.websocket.events.fanned.out")
+                    .description("Live event frames sent to connections").tag("kind", kind).register(registry));
+        }
     }
 
     void start(@Observes StartupEvent event) {
@@ -143,6 +161,7 @@ public class LiveHub {
                     frame = new JsonObject().put("kind", "event").put("event", envelope).encode();
                 }
                 subscriber.deliver(frame, stream, sequence);
+                fannedOut.get(subscriber.scope()).increment();
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.tavola.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tavola.gateway.ratelimit.RateDecision;
 import io.tavola.gateway.ratelimit.RateLimitConfig;
 import io.tavola.gateway.ratelimit.RateLimiter;
@@ -12,9 +14,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
 /**
  * Everything under {@code /api}: request id, rate limit, token check, then the proxy. Unknown API paths
@@ -41,7 +45,14 @@ public class ApiRoute {
         this.problems = problems;
     }
 
+    /** {@code tavola_rate_limit_rejections_total}, tagged by budget (login, guest, api, table): a bounded set. */
+    @Inject
+    MeterRegistry registry;
+
     void register(@Observes Router router) {
+        for (String budget : new String[] {"login", "guest", "api", "table"}) {
+            rejections(budget);
+        }
         router.route("/api/*").handler(this::handle);
     }
 
@@ -51,6 +62,7 @@ public class ApiRoute {
         request.pause();
         String requestId = requestId(request.getHeader(REQUEST_ID));
         rc.response().putHeader(REQUEST_ID, requestId);
+        MDC.put("requestId", requestId); // every log line of this request carries it
 
         String path = rc.normalizedPath();
         String method = request.method().name();
@@ -64,12 +76,14 @@ public class ApiRoute {
         tokens.check(request.getHeader("Authorization"))
                 .chain(check -> {
                     RatePolicy.Budget budget = RatePolicy.forRequest(limits, method, path, check, address);
-                    return limiter.hit(budget.policy(), budget.subject()).map(decision -> new Verdict(check, decision));
+                    return limiter.hit(budget.policy(), budget.subject())
+                            .map(decision -> new Verdict(check, budget.policy().name(), decision));
                 })
                 .subscribe().with(verdict -> {
                     Map<String, String> rateHeaders = verdict.decision.headers();
                     rateHeaders.forEach(rc.response()::putHeader);
                     if (!verdict.decision.allowed()) {
+                        rejections(verdict.budget).increment();
                         problems.send(rc, 429, "too-many-requests", "Too many requests",
                                 "Request budget spent; retry after " + verdict.decision.resetSeconds() + " s");
                     } else if (!isPublic && !verdict.check.valid()) {
@@ -81,10 +95,14 @@ public class ApiRoute {
                 }, rc::fail);
     }
 
+    private Counter rejections(String budget) {
+        return registry.counter("tavola.rate.limit.rejections", "policy", budget);
+    }
+
     static String requestId(String fromCaller) {
         return fromCaller != null && SAFE_REQUEST_ID.matcher(fromCaller).matches() ? fromCaller
                 : UUID.randomUUID().toString();
     }
 
-    private record Verdict(TokenCheck check, RateDecision decision) {}
+    private record Verdict(TokenCheck check, String budget, RateDecision decision) {}
 }

@@ -7,6 +7,7 @@ import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
+import io.tavola.orders.analytics.OrderMetrics;
 import io.tavola.orders.session.SessionTabs;
 import io.tavola.orders.session.TableSession;
 import io.tavola.orders.tenancy.TenantGuard;
@@ -39,6 +40,9 @@ public class OrderStatusFlow {
     @Inject
     SessionTabs tabs;
 
+    @Inject
+    OrderMetrics metrics;
+
     public Uni<OrderView> change(UUID orderId, OrderStatus next) {
         return Panache.withTransaction(() -> CustomerOrder.<CustomerOrder>findById(orderId,
                 // one change at a time per order: a concurrent second change sees the first one's result
@@ -51,7 +55,12 @@ public class OrderStatusFlow {
                     requireAllowed(order, next);
                     return apply(order, next, caller.userId(), caller.role().wire());
                 }))
-                .invoke(relay::wake);
+                .invoke(relay::wake)
+                .invoke(view -> {
+                    if (view.status() == OrderStatus.READY) {
+                        metrics.ready(view);
+                    }
+                });
     }
 
     /**
