@@ -44,7 +44,9 @@ class FeedbackTest {
         UUID restaurant = UUID.randomUUID();
         UUID order = OrderEvents.placeAndFinish(restaurant, customer, null, BigDecimal.TEN, "SERVED");
         as(TestTokens.customer(customer)).body(rating(order, 5, "Perfect carbonara")).post("/api/v1/feedback")
-                .then().statusCode(201).body("rating", equalTo(5)).body("restaurant_id", equalTo(restaurant.toString()));
+                .then().statusCode(201).body("rating", equalTo(5)).body("restaurant_id", equalTo(restaurant.toString()))
+                // no Location pointing at an address that does not exist
+                .header("Location", org.hamcrest.Matchers.nullValue());
         as(TestTokens.customer(customer)).body(rating(order, 4, "again")).post("/api/v1/feedback")
                 .then().statusCode(409).contentType("application/problem+json");
         assertEquals(1, feedbackFor(order));

@@ -83,11 +83,6 @@ public class Caller {
         return authenticated() && role() == Role.MASTER_ADMIN;
     }
 
-    public boolean is(Role... roles) {
-        Role mine = role();
-        return Arrays.asList(roles).contains(mine);
-    }
-
     /**
      * The tenant check: returns {@code restaurantId} when the caller may act on that restaurant in one of
      * the given roles (master admins always may). A caller of another restaurant gets the same 404 as a

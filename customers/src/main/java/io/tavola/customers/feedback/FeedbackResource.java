@@ -29,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,8 +105,8 @@ public class FeedbackResource {
                         outbox.flush();
                     }
                 })
-                .map(saved -> Response.created(URI.create("/api/v1/feedback/" + saved.id))
-                        .entity(FeedbackView.of(saved)).build());
+                // no Location: a rating has no address of its own (it is read in the restaurant's list)
+                .map(saved -> Response.status(Response.Status.CREATED).entity(FeedbackView.of(saved)).build());
     }
 
     /** Staff: their restaurant's feedback, newest first, with the average and the 1-5 distribution. */

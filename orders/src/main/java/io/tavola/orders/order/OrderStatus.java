@@ -23,9 +23,4 @@ public enum OrderStatus {
             case COMPLETED, CANCELLED -> false;
         };
     }
-
-    /** Orders the restaurant earns money from (confirmed by the restaurant and not cancelled). */
-    public boolean counts() {
-        return this != PENDING && this != CANCELLED;
-    }
 }

@@ -20,10 +20,6 @@ public class TenantGuard {
     @Inject
     Caller caller;
 
-    public Caller caller() {
-        return caller;
-    }
-
     /** The restaurant a staff list or report is about: own restaurant, or the one a master names. */
     public UUID listScope(UUID requested, Role... allowed) {
         if (caller.isMaster()) {
