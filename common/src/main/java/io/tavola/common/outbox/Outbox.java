@@ -32,9 +32,6 @@ public class Outbox {
     ObjectMapper json;
 
     @Inject
-    OutboxRelay relay;
-
-    @Inject
     OutboxTracing tracing;
 
     @ConfigProperty(name = "tavola.outbox.table")
@@ -96,10 +93,5 @@ public class Outbox {
 
     private String sequenceTable() {
         return table + "_sequence";
-    }
-
-    /** Publish now rather than at the next poll: call once the transaction that added events committed. */
-    public void flush() {
-        relay.wake();
     }
 }

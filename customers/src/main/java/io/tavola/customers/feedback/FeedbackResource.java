@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.error.DatabaseFailures;
 import io.tavola.common.outbox.Outbox;
+import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
@@ -52,6 +53,9 @@ public class FeedbackResource {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     public record NewFeedback(@NotNull UUID orderId, @NotNull @Min(1) @Max(5) Integer rating,
             @Size(max = 2000) String comment) {}
@@ -102,7 +106,7 @@ public class FeedbackResource {
                 .transform(e -> ApiException.conflict("already-rated", "This order has already been rated"))
                 .invoke(saved -> {
                     if (saved.rating <= 2) {
-                        outbox.flush();
+                        relay.wake();
                     }
                 })
                 // no Location: a rating has no address of its own (it is read in the restaurant's list)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.outbox.Outbox;
+import io.tavola.common.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -21,6 +22,9 @@ public class MenuEvents {
     Outbox outbox;
 
     @Inject
+    OutboxRelay relay;
+
+    @Inject
     ObjectMapper json;
 
     /** Call inside the transaction that changed the item. */
@@ -34,6 +38,6 @@ public class MenuEvents {
 
     /** After the commit: publish now instead of at the relay's next poll. */
     public void publishNow() {
-        outbox.flush();
+        relay.wake();
     }
 }
