@@ -4,7 +4,7 @@
 // 5 s of the broker being back. Stops the machine's RabbitMQ (run it under `tlock all`); starts it again
 // in a finally and waits until it is ready. Figures: $TAVOLA_DRILL_STATE/results/broker-restart.json.
 import {
-  LiveScreen, api, call, demo, guestToken, login, placeOrder, plainItems, reporter, run, saveResult, sleep, waitFor,
+  LiveScreen, api, call, demo, guestToken, login, placeOrder, plainItems, reporter, restoreOnInterrupt, run, saveResult, sleep, waitFor,
 } from '../system/kit.mjs';
 
 const OUTAGE_MS = Number(process.env.DRILL_OUTAGE_MS ?? 30_000);
@@ -59,9 +59,7 @@ async function brokerBack() {
   stopped = false;
   backAt = Date.now();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { brokerBack().finally(() => process.exit(130)); });
-}
+restoreOnInterrupt(brokerBack);
 
 try {
   await sleep(4000);

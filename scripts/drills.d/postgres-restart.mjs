@@ -8,7 +8,7 @@
 // ready. Figures: $TAVOLA_DRILL_STATE/results/postgres-restart.json.
 import { randomUUID } from 'node:crypto';
 import {
-  api, demo, guestToken, login, percentile, plainItems, reporter, run, saveResult, sleep,
+  api, demo, guestToken, login, percentile, plainItems, reporter, restoreOnInterrupt, run, saveResult, sleep,
 } from '../system/kit.mjs';
 
 const OUTAGE_MS = Number(process.env.DRILL_OUTAGE_MS ?? 10_000);
@@ -94,7 +94,7 @@ async function postgresBack() {
   while (!(await pgReady())) await sleep(200);
   readyAt = Date.now();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { postgresBack().finally(() => process.exit(130)); });
+restoreOnInterrupt(postgresBack);
 
 try {
   await sleep(4000);

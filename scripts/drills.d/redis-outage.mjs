@@ -7,7 +7,7 @@
 // machine's Redis (run it under `tlock all`); starts it again in a finally and waits until it answers.
 // Figures: $TAVOLA_DRILL_STATE/results/redis-outage.json.
 import {
-  LiveScreen, api, call, demo, guestToken, login, percentile, placeOrder, plainItems, reporter, run, saveResult,
+  LiveScreen, api, call, demo, guestToken, login, percentile, placeOrder, plainItems, reporter, restoreOnInterrupt, run, saveResult,
   sleep, waitFor,
 } from '../system/kit.mjs';
 
@@ -112,9 +112,7 @@ async function redisBack() {
   stopped = false;
   backAt = Date.now();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { redisBack().finally(() => process.exit(130)); });
-}
+restoreOnInterrupt(redisBack);
 
 try {
   await sleep(4000);

@@ -218,6 +218,13 @@ export class LiveScreen {
   }
 }
 
+/** A drill that stops a shared server: on Ctrl-C or SIGTERM, `restore` starts it again before the exit. */
+export function restoreOnInterrupt(restore) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => { Promise.resolve().then(restore).finally(() => process.exit(130)); });
+  }
+}
+
 /** Runs a command without blocking the event loop (live sockets keep being read); rejects on failure. */
 export async function run(command, args, options = {}) {
   const { execFile } = await import('node:child_process');
