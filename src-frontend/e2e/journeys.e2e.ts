@@ -335,6 +335,102 @@ describe('Tavola in the browser', () => {
     await context.close();
   });
 
+  it('the kitchen notices going offline within 2 s, keeps a failed tap on its ticket, and is current again once back online', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), storageState: await kitchenContext.storageState() });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    watch(page);
+    await staffLogin(page, '/kitchen', roma.chef);
+    await expect.poll(() => page.getByText('Live', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await markDocument(page);
+
+    const item = roma.items.find((i) => i.modifier_groups.length === 0)!;
+    const order = async (note: string) => {
+      const guest = await api<{ access_token: string }>('/auth/guest', { method: 'POST', body: { qr_token: table.qr_token } });
+      return api<{ id: string }>('/orders', {
+        method: 'POST',
+        token: guest.access_token,
+        body: { table_label: table.label, items: [{ menu_item_id: item.id, quantity: 1, modifier_option_ids: [], note }] },
+      });
+    };
+    const before = await order('before going offline');
+    const ticket = page.locator(`[data-testid="ticket"][data-order-id="${before.id}"]`);
+    await ticket.waitFor({ timeout: 10_000 });
+    const button = ticket.getByRole('button');
+    const label = (await button.innerText()).trim();
+
+    await context.setOffline(true);
+    const wentOffline = Date.now();
+    const banner = page.getByTestId('connection-banner');
+    await banner.waitFor({ timeout: 2_000 });
+    const bannerMs = Date.now() - wentOffline;
+    expect(bannerMs).toBeLessThanOrEqual(2_000);
+    expect(await page.getByText('Live', { exact: true }).isVisible()).toBe(false);
+
+    // a tap made offline says it was not saved and offers a retry, instead of a silently greyed button
+    await button.click();
+    const failed = ticket.getByTestId('tap-failed');
+    await failed.waitFor({ timeout: 5_000 });
+    expect(await failed.innerText()).toMatch(/Not saved/);
+    expect((await button.innerText()).trim()).toBe(`${label} — try again`);
+    expect(await button.isEnabled()).toBe(true);
+    await page.screenshot({ path: shot('kitchen-offline.png') });
+
+    const during = await order('placed while the kitchen was offline');
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
+    // the board is current: what came in while offline is there without a reload
+    await page.locator(`[data-testid="ticket"][data-order-id="${during.id}"]`).waitFor({ timeout: 10_000 });
+    expect(await stillSameDocument(page)).toBe(true);
+    // the retry goes through and the failure note goes away
+    await button.click();
+    await failed.waitFor({ state: 'detached', timeout: 10_000 });
+    console.log(`kitchen offline banner after ${bannerMs} ms`);
+    await context.close();
+  });
+
+  it('calling the waiter twice shows when it was called during the cooldown, never a "Too many requests" error', async () => {
+    const phone = await newContext(browser, true);
+    const other = await newContext(browser, true);
+    try {
+      const first = await phone.newPage();
+      const second = await other.newPage();
+      watch(first);
+      watch(second);
+      const call = async (page: Page) => {
+        await page.goto(`/t/${table.qr_token}`);
+        const button = page.getByTestId('call-waiter');
+        await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
+        const [answer] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes('/service-requests') && r.request().method() === 'POST'),
+          button.click(),
+        ]);
+        return { button, status: answer.status() };
+      };
+      const called = await call(first);
+      expect(called.status).toBe(201);
+      await expect.poll(() => called.button.innerText()).toMatch(/^Waiter called \d\d:\d\d$/);
+      expect(await called.button.isDisabled()).toBe(true);
+      expect(await first.getByText('A waiter is on the way.').isVisible()).toBe(true);
+
+      // a second phone at the table calls inside the cooldown: the gateway says 429, the page says "called"
+      const again = await call(second);
+      expect(again.status).toBe(429);
+      await expect.poll(() => again.button.innerText()).toMatch(/^Waiter called/);
+      expect(await again.button.isDisabled()).toBe(true);
+      expect(await second.getByText(/too many requests/i).count()).toBe(0);
+      await second.screenshot({ path: shot('diner-waiter-called.png') });
+
+      // a reload of the first phone still shows the call
+      await first.reload();
+      await expect.poll(() => first.getByTestId('call-waiter').innerText(), { timeout: 20_000 }).toMatch(/^Waiter called \d\d:\d\d$/);
+      expect(await first.getByText(/too many requests/i).count()).toBe(0);
+    } finally {
+      await phone.close();
+      await other.close();
+    }
+  });
+
   it('an admin creates a table and downloads its QR code', async () => {
     const number = `e2e-${Date.now() % 100_000_000}`;
     const label = `E2E table ${number.slice(4)}`;

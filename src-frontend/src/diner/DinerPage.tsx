@@ -13,6 +13,7 @@ import { guestFor, guestToken, renewGuestToken } from './guest';
 import { rememberMenu, passesFilter, shownMenu, words, type MenuFilter, type ShownItem } from './menuView';
 import { ModifierSheet } from './ModifierSheet';
 import { RateOrder } from './RateOrder';
+import { afterCall, afterRefusal, loadCall, saveCall, waiterButton, type WaiterCall } from './waiterCall';
 
 const STATUS_WORDS: Record<string, string> = {
   PENDING: 'Waiting for confirmation',
@@ -129,9 +130,36 @@ export function DinerPage() {
     },
   });
   const service = useMutation({
-    mutationFn: (kind: 'waiter' | 'bill') => dinerApi.serviceRequest(sessionId ?? '', kind),
-    onSuccess: (_r, kind) => setNotice(kind === 'waiter' ? 'A waiter is on the way.' : 'The waiter will bring the bill.'),
+    mutationFn: (kind: 'bill') => dinerApi.serviceRequest(sessionId ?? '', kind),
+    onSuccess: () => setNotice('The waiter will bring the bill.'),
   });
+  // the waiter call has its own state: during the cooldown the button says when it was called (fault 5)
+  const [waiterCall, setWaiterCall] = useState<WaiterCall | null>(null);
+  const [, rerender] = useState(0);
+  useEffect(() => setWaiterCall(sessionId ? loadCall(sessionId) : null), [sessionId]);
+  useEffect(() => {
+    if (!waiterCall) return undefined;
+    const left = waiterCall.until - Date.now();
+    if (left <= 0) return undefined;
+    const timer = setTimeout(() => rerender((n) => n + 1), left + 50);
+    return () => clearTimeout(timer);
+  }, [waiterCall]);
+  const holdWaiter = (call: WaiterCall) => {
+    setWaiterCall(call);
+    if (sessionId) saveCall(sessionId, call);
+  };
+  const callWaiter = useMutation({
+    mutationFn: () => dinerApi.serviceRequest(sessionId ?? '', 'waiter'),
+    onSuccess: (requested) => {
+      holdWaiter(afterCall(requested.requested_at, Date.now()));
+      setNotice('A waiter is on the way.');
+    },
+    onError: (error) => {
+      const held = afterRefusal(error, waiterCall, Date.now());
+      if (held) holdWaiter(held);
+    },
+  });
+  const waiterError = callWaiter.error instanceof ApiError && callWaiter.error.status === 429 ? null : callWaiter.error;
   const cancel = useMutation({
     mutationFn: (id: string) => dinerApi.cancelOrder(id),
     onSuccess: (order) => queryClient.setQueryData<TableSession>(sessionKey, (s) => (s ? { ...s, orders: upsert(s.orders, order) } : s)),
@@ -171,9 +199,14 @@ export function DinerPage() {
           <h1 className="truncate text-lg font-bold">{restaurant.name}</h1>
           <p className="text-sm text-stone-700">{tableLabel}</p>
         </div>
-        <Button variant="secondary" onClick={() => service.mutate('waiter')} disabled={!sessionId || service.isPending} className="min-h-11">
-          Call waiter
-        </Button>
+        {(() => {
+          const button = waiterButton(waiterCall, Date.now(), restaurant.time_zone);
+          return (
+            <Button variant="secondary" onClick={() => callWaiter.mutate()} disabled={!sessionId || callWaiter.isPending || button.disabled} className="min-h-11" data-testid="call-waiter">
+              {button.label}
+            </Button>
+          );
+        })()}
       </header>
 
       {live.status === 'reconnecting' && (
@@ -199,6 +232,7 @@ export function DinerPage() {
           </button>
         </p>
       )}
+      <ErrorBox error={waiterError} className="mx-4 mt-2" />
       <ErrorBox error={service.error} className="mx-4 mt-2" />
       <ErrorBox error={joined.error} className="mx-4 mt-2" />
 

@@ -1,14 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { describeError } from '../api/client';
 import { staffApi } from '../api/endpoints';
 import type { LiveMessage, Order } from '../api/types';
 import { LoginForm } from '../auth/LoginForm';
 import { currentRestaurantId, useSession } from '../auth/session';
 import { useLiveSocket } from '../live/useLiveSocket';
-import { Button, Empty, ErrorBox } from '../ui/ui';
+import { Button, Empty } from '../ui/ui';
 import { ADVANCE_LABEL, boardReducer, EMPTY_BOARD, isOnBoard, NEXT_STATUS } from './board';
 import { chime, unlockSound } from './sound';
+import { tapButton, tapsReducer, type Tap } from './taps';
 import { AGE_CLASSES, ageLevel, ageText, DEFAULT_THRESHOLDS, type AgeThresholds } from './ticketAge';
 
 const COLUMNS = [
@@ -67,16 +68,25 @@ function KitchenBoard() {
   const onLive = useCallback((m: LiveMessage) => dispatch(m), []);
   const live = useLiveSocket(rid ? `/ws/kitchen/${rid}` : null, session.freshToken, session.refresh, onLive);
 
-  const advance = useMutation({
-    mutationFn: (order: Order) => staffApi.setOrderStatus(order.id, NEXT_STATUS[order.status] ?? order.status),
-    onSuccess: (order) => {
-      dispatch({ kind: 'local', order });
-      if (!isOnBoard(order.status)) {
-        setLastBumped(order);
+  const [taps, dispatchTap] = useReducer(tapsReducer, {});
+  // one tap per ticket at a time; it shows as pending until the server confirmed it, and a failure stays
+  const advance = useCallback(async (order: Order) => {
+    const to = NEXT_STATUS[order.status];
+    if (!to) return;
+    dispatchTap({ kind: 'sent', orderId: order.id, to });
+    try {
+      const saved = await staffApi.setOrderStatus(order.id, to);
+      dispatchTap({ kind: 'confirmed', orderId: order.id });
+      dispatch({ kind: 'local', order: saved });
+      if (!isOnBoard(saved.status)) {
+        setLastBumped(saved);
         setRecalled(false);
       }
-    },
-  });
+    } catch (error) {
+      const { title, detail } = describeError(error);
+      dispatchTap({ kind: 'failed', orderId: order.id, reason: detail ? `${title}: ${detail}` : title });
+    }
+  }, []);
 
   if (!rid) {
     return (
@@ -129,7 +139,6 @@ function KitchenBoard() {
           Some updates did not arrive — refreshing the board…
         </div>
       )}
-      <ErrorBox error={advance.error} className="mx-4 text-stone-900" />
       {recalled && lastBumped && (
         <section aria-label="Recalled ticket" className="mx-4 mb-3 rounded-lg border-4 border-blue-400 bg-blue-50 p-3 text-stone-900">
           <div className="flex items-center justify-between">
@@ -164,11 +173,7 @@ function KitchenBoard() {
                           </span>
                         </div>
                         <TicketItems order={t} />
-                        {NEXT_STATUS[t.status] && (
-                          <Button className="mt-2 min-h-12 w-full text-base" onClick={() => advance.mutate(t)} disabled={advance.isPending && advance.variables?.id === t.id}>
-                            {ADVANCE_LABEL[t.status]}
-                          </Button>
-                        )}
+                        {NEXT_STATUS[t.status] && <TapButton order={t} tap={taps[t.id]} onTap={advance} />}
                       </li>
                     );
                   })}
@@ -184,6 +189,22 @@ function KitchenBoard() {
         </div>
       )}
     </div>
+  );
+}
+
+function TapButton({ order, tap, onTap }: { order: Order; tap: Tap | undefined; onTap: (order: Order) => Promise<void> }) {
+  const button = tapButton(tap, ADVANCE_LABEL[order.status] ?? '');
+  return (
+    <>
+      <Button className="mt-2 min-h-12 w-full text-base" onClick={() => void onTap(order)} disabled={button.disabled} aria-busy={tap?.state === 'pending'}>
+        {button.label}
+      </Button>
+      {tap?.state === 'failed' && (
+        <p role="alert" className="mt-1 rounded bg-red-100 px-2 py-1 text-sm font-semibold text-red-900" data-testid="tap-failed">
+          Not saved — {tap.reason}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -4,6 +4,8 @@ import { bearerProtocols, liveUrl, LiveSocket, type LiveStatus, type WebSocketLi
 
 class FakeSocket implements WebSocketLike {
   readyState = 0;
+  /** Set by a test to play a link that accepts no more bytes. */
+  bufferedAmount = 0;
   onopen: ((ev: Event) => unknown) | null = null;
   onmessage: ((ev: MessageEvent) => unknown) | null = null;
   onclose: ((ev: CloseEvent) => unknown) | null = null;
@@ -137,6 +139,55 @@ describe('live socket', () => {
     expect(sockets[0]!.closedWith).toBe(4000);
     await vi.advanceTimersByTimeAsync(1000);
     expect(sockets).toHaveLength(2);
+    live.stop();
+  });
+
+  it('drops the socket at once when the browser goes offline and says so, then reconnects', async () => {
+    const live = socket();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.open();
+    sockets[0]!.push({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    live.connectionLost();
+    // no waiting for TCP or the gateway's silence: the banner's status is reported synchronously
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(sockets[0]!.closedWith).toBe(4001);
+    live.connectionLost(); // the offline event and a heartbeat both noticing: one retry, not two
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.open();
+    sockets[1]!.push({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    expect(statuses.at(-1)).toBe('open');
+    live.stop();
+  });
+
+  it('sends its own heartbeat every 10 s and treats a beat that never left as a dead link', async () => {
+    const live = socket({ silenceMs: 75_000 });
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.open();
+    sockets[0]!.push({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets[0]!.sent).toEqual([{ kind: 'heartbeat' }]);
+    // the network is gone but TCP has not noticed: the beat stays queued
+    sockets[0]!.bufferedAmount = 20;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(sockets[0]!.closedWith).toBe(4001);
+    live.stop();
+  });
+
+  it('treats the browser saying it is offline at a heartbeat as a lost connection', async () => {
+    let online = true;
+    const live = socket({ isOnline: () => online, silenceMs: 75_000 });
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0]!.open();
+    sockets[0]!.push({ kind: 'snapshot', scope: 'kitchen', restaurant_id: 'r1', orders: [] });
+    online = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(sockets[0]!.sent).toEqual([]);
     live.stop();
   });
 

@@ -10,6 +10,8 @@ export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'resyncing' | 
 
 export interface WebSocketLike {
   readonly readyState: number;
+  /** Bytes sent but not yet on the wire: a heartbeat still queued a beat later means the link is dead. */
+  readonly bufferedAmount?: number;
   onopen: ((ev: Event) => unknown) | null;
   onmessage: ((ev: MessageEvent) => unknown) | null;
   onclose: ((ev: CloseEvent) => unknown) | null;
@@ -30,6 +32,13 @@ export interface LiveSocketOptions {
   createSocket?: (url: string, protocols: string[]) => WebSocketLike;
   /** No frame (the gateway sends heartbeats) for this long means the connection is dead. */
   silenceMs?: number;
+  /**
+   * The client's own heartbeat: this often it checks that the browser is online and that its last
+   * beat left (the gateway ignores the frame; its own pings are far apart, so silence alone is slow).
+   */
+  heartbeatMs?: number;
+  /** Whether the browser thinks it is online (navigator.onLine). */
+  isOnline?: () => boolean;
   /** A resync asked for but no snapshot after this long: reconnect, which always starts with one. */
   resyncTimeoutMs?: number;
   random?: () => number;
@@ -58,6 +67,7 @@ export class LiveSocket {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private readonly sequences = new SequenceTracker();
   private stopped = false;
   private renewed = false;
@@ -100,6 +110,23 @@ export class LiveSocket {
     }, this.opts.resyncTimeoutMs ?? 10_000);
   }
 
+  /**
+   * The browser went offline (or a heartbeat found the link dead): drop the socket at once and say
+   * so, instead of waiting for TCP or the gateway's silence to tell; retries follow with backoff.
+   */
+  connectionLost(): void {
+    if (this.stopped) return;
+    const socket = this.socket;
+    if (!socket && this.retryTimer) return;
+    this.socket = null;
+    this.clearTimers();
+    if (socket) {
+      socket.onclose = null;
+      socket.close(4001, 'offline');
+    }
+    this.scheduleRetry();
+  }
+
   /** Reconnect now (the browser came back online, or the user asked). */
   reconnectNow(): void {
     if (this.stopped) return;
@@ -138,6 +165,7 @@ export class LiveSocket {
     this.socket = socket;
     socket.onopen = () => {
       this.armSilenceWatch();
+      this.startHeartbeat(socket);
     };
     socket.onmessage = (ev: MessageEvent) => {
       this.armSilenceWatch();
@@ -218,6 +246,23 @@ export class LiveSocket {
     }, this.opts.silenceMs ?? 75_000);
   }
 
+  private startHeartbeat(socket: WebSocketLike): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = setInterval(() => {
+      if (this.socket !== socket) return;
+      const online = this.opts.isOnline ? this.opts.isOnline() : true;
+      if (!online || (socket.bufferedAmount ?? 0) > 0) {
+        this.connectionLost();
+        return;
+      }
+      try {
+        socket.send(JSON.stringify({ kind: 'heartbeat' }));
+      } catch {
+        this.connectionLost();
+      }
+    }, this.opts.heartbeatMs ?? 10_000);
+  }
+
   private clearResync(): void {
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.resyncTimer = null;
@@ -226,6 +271,8 @@ export class LiveSocket {
   private clearTimers(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
     this.clearResync();
     this.retryTimer = null;
     this.silenceTimer = null;

@@ -33,6 +33,7 @@ export function useLiveSocket(
       token: () => handlers.current.token(),
       renewToken: () => (handlers.current.renewToken ? handlers.current.renewToken() : Promise.resolve(null)),
       onMessage: (m) => handlers.current.onMessage(m),
+      isOnline: () => navigator.onLine,
       onStatus: (s, retry) => {
         setStatus(s);
         setRetryInMs(retry);
@@ -41,9 +42,12 @@ export function useLiveSocket(
     socketRef.current = socket;
     socket.start();
     const online = () => socket.reconnectNow();
+    const offline = () => socket.connectionLost();
     window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
     return () => {
       window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
       socket.stop();
       socketRef.current = null;
     };
