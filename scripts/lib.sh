@@ -9,8 +9,8 @@ ok()   { printf '    \033[32mok\033[0m %s\n' "$*"; }
 warn() { printf '    \033[33m!!\033[0m %s\n' "$*" >&2; }
 die()  { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Services in start order: name port
-SERVICES=("auth 8001" "restaurant 8003" "orders 8004" "customers 8002" "gateway 8000")
+# Services in start order; each one's port is stack_port BASE NAME.
+SERVICES=(auth restaurant orders customers gateway)
 
 # port_open HOST PORT: true when something accepts TCP connections there.
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
@@ -58,9 +58,8 @@ start_stack() {
   export ORDER_SERVICE_URL="http://localhost:$((base + 4))"
   export AUTH_JWKS_URL="$AUTH_SERVICE_URL/api/v1/auth/jwks"
   export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:$base}"
-  local heap="${TAVOLA_JAVA_HEAP:--Xmx256m}" entry name port pidfile
-  for entry in "${SERVICES[@]}"; do
-    name=${entry%% *}
+  local heap="${TAVOLA_JAVA_HEAP:--Xmx256m}" name port pidfile
+  for name in "${SERVICES[@]}"; do
     port=$(stack_port "$base" "$name") pidfile="$dir/run/$name.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       ok "$name already running (pid $(cat "$pidfile"))"
@@ -73,8 +72,7 @@ start_stack() {
       >"$dir/log/$name.log" 2>&1 &
     echo $! >"$pidfile"
   done
-  for entry in "${SERVICES[@]}"; do
-    name=${entry%% *}
+  for name in "${SERVICES[@]}"; do
     port=$(stack_port "$base" "$name")
     # readiness is on the management interface, the service's port + 1000 (loopback only)
     if wait_for 120 curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready"; then
@@ -133,13 +131,12 @@ MONITORING_DIR="$TAVOLA_ROOT/kubernetes/components/monitoring"
 # (PORT_BASE+1000..1004) with Tavola's rules; labelled like the Kubernetes scrape (job tavola, label
 # service), so the rules and dashboards read the same here and in a cluster.
 prometheus_config() {
-  local base=$1 interval=$2 entry name port
+  local base=$1 interval=$2 name
   printf 'global:\n  scrape_interval: %s\n  evaluation_interval: %s\nrule_files:\n  - %s/alerts/*.yml\nscrape_configs:\n' \
     "$interval" "$interval" "$MONITORING_DIR"
   printf '  - job_name: tavola\n    metrics_path: /q/metrics\n    static_configs:\n'
-  for entry in "${SERVICES[@]}"; do
-    read -r name port <<<"$entry"
-    printf '      - targets: ["127.0.0.1:%d"]\n        labels: {service: %s}\n' $((port - 8000 + base + 1000)) "$name"
+  for name in "${SERVICES[@]}"; do
+    printf '      - targets: ["127.0.0.1:%d"]\n        labels: {service: %s}\n' $(($(stack_port "$base" "$name") + 1000)) "$name"
   done
 }
 
