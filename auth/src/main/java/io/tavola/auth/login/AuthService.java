@@ -59,7 +59,7 @@ public class AuthService {
                     UUID family = UUID.randomUUID();
                     return Panache.withTransaction(() -> User.update("lastLoginAt = ?1 where id = ?2", Instant.now(), user.id)
                             .chain(() -> refreshTokens.issue(user.id, family)))
-                            .map(refresh -> AuthRequests.TokenPair.bearer(issuer.accessToken(user, family), refresh,
+                            .map(refresh -> AuthRequests.TokenPair.bearer(issuer.accessToken(subject(user), family), refresh,
                                     issuer.accessTtlSeconds()));
                 });
     }
@@ -75,7 +75,7 @@ public class AuthService {
                     return refreshTokens.revokeFamily(valid.familyId()).replaceWith((AuthRequests.TokenPair) null);
                 }
                 return refreshTokens.issue(user.id, valid.familyId()).map(next -> AuthRequests.TokenPair
-                        .bearer(issuer.accessToken(user, valid.familyId()), next, issuer.accessTtlSeconds()));
+                        .bearer(issuer.accessToken(subject(user), valid.familyId()), next, issuer.accessTtlSeconds()));
             });
         })).map(pair -> {
             if (pair == null) {
@@ -106,5 +106,9 @@ public class AuthService {
                     "bearer", issuer.guestTtlSeconds(), table.restaurantId(), table.tableId(), label,
                     table.restaurantName());
         });
+    }
+
+    private static TokenIssuer.StaffSubject subject(User user) {
+        return new TokenIssuer.StaffSubject(user.id, user.username, user.role, user.restaurantId);
     }
 }

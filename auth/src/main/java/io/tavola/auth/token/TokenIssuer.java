@@ -2,7 +2,6 @@ package io.tavola.auth.token;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import io.tavola.auth.user.User;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +27,15 @@ public class TokenIssuer {
     @ConfigProperty(name = "tavola.auth.guest-token-ttl")
     Duration guestTtl;
 
+    /** Who a staff token speaks for; {@code restaurantId} is null for a master admin. */
+    public record StaffSubject(UUID userId, String username, Role role, UUID restaurantId) {}
+
     /** {@code family}: the login it belongs to, so revoking that login's refresh tokens ends it too. */
-    public String accessToken(User user, UUID family) {
-        JwtClaimsBuilder claims = base(user.id.toString(), user.username, user.role, accessTtl)
+    public String accessToken(StaffSubject staff, UUID family) {
+        JwtClaimsBuilder claims = base(staff.userId().toString(), staff.username(), staff.role(), accessTtl)
                 .claim(Caller.FAMILY_CLAIM, family.toString());
-        if (user.restaurantId != null) {
-            claims.claim(Caller.RESTAURANT_CLAIM, user.restaurantId.toString());
+        if (staff.restaurantId() != null) {
+            claims.claim(Caller.RESTAURANT_CLAIM, staff.restaurantId().toString());
         }
         return sign(claims);
     }
