@@ -5,13 +5,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.tavola.auth.AuthConfig;
 import io.tavola.auth.user.User;
 import io.tavola.common.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,19 +25,15 @@ public class AdminBootstrap {
     static final String DEV_DEFAULT_PASSWORD = "tavola-dev-admin";
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    @ConfigProperty(name = "tavola.admin.username")
-    String username;
+    @Inject
+    AdminConfig firstAdmin;
 
-    @ConfigProperty(name = "tavola.admin.email")
-    String email;
-
-    @ConfigProperty(name = "tavola.admin.password")
-    String password;
-
-    @ConfigProperty(name = "tavola.auth.bcrypt-cost")
-    int cost;
+    @Inject
+    AuthConfig auth;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
+        String username = firstAdmin.username();
+        String password = firstAdmin.password();
         if (LaunchMode.current() == LaunchMode.NORMAL && DEV_DEFAULT_PASSWORD.equals(password)
                 && "prod".equals(io.quarkus.runtime.configuration.ConfigUtils.getProfiles().get(0))) {
             throw new IllegalStateException(
@@ -51,8 +48,8 @@ public class AdminBootstrap {
                     User admin = new User();
                     admin.id = UUID.randomUUID();
                     admin.username = username;
-                    admin.email = email;
-                    admin.passwordHash = BcryptUtil.bcryptHash(password, cost);
+                    admin.email = firstAdmin.email();
+                    admin.passwordHash = BcryptUtil.bcryptHash(password, auth.bcryptCost());
                     admin.role = Role.MASTER_ADMIN;
                     admin.active = true;
                     admin.verified = true;

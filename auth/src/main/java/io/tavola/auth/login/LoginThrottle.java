@@ -5,13 +5,13 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ExpireArgs;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.tavola.auth.AuthConfig;
 import io.tavola.common.error.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,20 +42,15 @@ public class LoginThrottle {
     final Duration slowdownStep;
     final Duration maxSlowdown;
 
-    LoginThrottle(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "tavola.auth.throttle.window") Duration window,
-            @ConfigProperty(name = "tavola.auth.throttle.max-failures-per-user-and-address") int maxPerUserAndAddress,
-            @ConfigProperty(name = "tavola.auth.throttle.max-failures-per-address") int maxPerAddress,
-            @ConfigProperty(name = "tavola.auth.throttle.slowdown-after") int slowdownAfter,
-            @ConfigProperty(name = "tavola.auth.throttle.slowdown-step") Duration slowdownStep,
-            @ConfigProperty(name = "tavola.auth.throttle.max-slowdown") Duration maxSlowdown) {
+    LoginThrottle(ReactiveRedisDataSource redis, AuthConfig config) {
+        AuthConfig.Throttle throttle = config.throttle();
         this.redis = redis;
-        this.window = window;
-        this.maxPerUserAndAddress = maxPerUserAndAddress;
-        this.maxPerAddress = maxPerAddress;
-        this.slowdownAfter = slowdownAfter;
-        this.slowdownStep = slowdownStep;
-        this.maxSlowdown = maxSlowdown;
+        this.window = throttle.window();
+        this.maxPerUserAndAddress = throttle.maxFailuresPerUserAndAddress();
+        this.maxPerAddress = throttle.maxFailuresPerAddress();
+        this.slowdownAfter = throttle.slowdownAfter();
+        this.slowdownStep = throttle.slowdownStep();
+        this.maxSlowdown = throttle.maxSlowdown();
     }
 
     /** {@code tavola_login_failures_total}: reason bad_credentials (a 401) or throttled (a 429). */

@@ -2,6 +2,7 @@ package io.tavola.auth.token;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
+import io.tavola.auth.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,9 +42,10 @@ public class KeyRing {
     private final String signingKeyId;
     private final List<Map<String, Object>> jwks = new ArrayList<>();
 
-    KeyRing(@ConfigProperty(name = "tavola.auth.keys-dir") String keysDir,
-            @ConfigProperty(name = "tavola.auth.signing-key-file") Optional<String> signingKeyFile,
-            @ConfigProperty(name = "tavola.auth.previous-public-keys") Optional<List<String>> previousPublicKeys) {
+    KeyRing(AuthConfig config) {
+        String keysDir = config.keysDir();
+        Optional<String> signingKeyFile = config.signingKeyFile();
+        Optional<List<String>> previousPublicKeys = config.previousPublicKeys();
         try {
             Path keyFile = signingKeyFile.filter(s -> !s.isBlank()).map(Path::of)
                     .orElseGet(() -> Path.of(keysDir, "signing-key.pem"));

@@ -1,6 +1,7 @@
 package io.tavola.auth.token;
 
 import io.smallrye.mutiny.Uni;
+import io.tavola.auth.AuthConfig;
 import io.tavola.common.security.TokenRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +28,8 @@ public class RefreshTokenService {
     // once at native-image build time and shared by every executable built from it
     private final SecureRandom random = new SecureRandom();
 
-    @ConfigProperty(name = "tavola.auth.refresh-token-ttl")
-    Duration ttl;
+    @Inject
+    AuthConfig config;
 
     @Inject
     TokenRevocations revocations;
@@ -53,7 +52,7 @@ public class RefreshTokenService {
         token.userId = userId;
         token.familyId = familyId;
         token.createdAt = Instant.now();
-        token.expiresAt = token.createdAt.plus(ttl);
+        token.expiresAt = token.createdAt.plus(config.refreshTokenTtl());
         return token.persist().replaceWith(plain);
     }
 

@@ -2,6 +2,7 @@ package io.tavola.auth.token;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.tavola.auth.AuthConfig;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Signs access tokens (RS256, claims of DESIGN.md) with the key ring's current key. */
 @ApplicationScoped
@@ -18,21 +18,15 @@ public class TokenIssuer {
     @Inject
     KeyRing keys;
 
-    @ConfigProperty(name = "tavola.auth.issuer")
-    String issuer;
-
-    @ConfigProperty(name = "tavola.auth.access-token-ttl")
-    Duration accessTtl;
-
-    @ConfigProperty(name = "tavola.auth.guest-token-ttl")
-    Duration guestTtl;
+    @Inject
+    AuthConfig config;
 
     /** Who a staff token speaks for; {@code restaurantId} is null for a master admin. */
     public record StaffSubject(UUID userId, String username, Role role, UUID restaurantId) {}
 
     /** {@code family}: the login it belongs to, so revoking that login's refresh tokens ends it too. */
     public String accessToken(StaffSubject staff, UUID family) {
-        JwtClaimsBuilder claims = base(staff.userId().toString(), staff.username(), staff.role(), accessTtl)
+        JwtClaimsBuilder claims = base(staff.userId().toString(), staff.username(), staff.role(), config.accessTokenTtl())
                 .claim(Caller.FAMILY_CLAIM, family.toString());
         if (staff.restaurantId() != null) {
             claims.claim(Caller.RESTAURANT_CLAIM, staff.restaurantId().toString());
@@ -43,7 +37,7 @@ public class TokenIssuer {
     /** A diner at a table: no account, a random subject per scan, restaurant and table in the claims. */
     public String guestToken(UUID restaurantId, UUID tableId, String tableLabel, long tableGeneration) {
         String subject = UUID.randomUUID().toString();
-        JwtClaimsBuilder claims = base(subject, "guest-" + subject.substring(0, 8), Role.GUEST, guestTtl)
+        JwtClaimsBuilder claims = base(subject, "guest-" + subject.substring(0, 8), Role.GUEST, config.guestTokenTtl())
                 .claim(Caller.RESTAURANT_CLAIM, restaurantId.toString())
                 .claim(Caller.TABLE_CLAIM, tableId.toString())
                 .claim(Caller.TABLE_GENERATION_CLAIM, tableGeneration);
@@ -54,16 +48,16 @@ public class TokenIssuer {
     }
 
     public long accessTtlSeconds() {
-        return accessTtl.toSeconds();
+        return config.accessTokenTtl().toSeconds();
     }
 
     public long guestTtlSeconds() {
-        return guestTtl.toSeconds();
+        return config.guestTokenTtl().toSeconds();
     }
 
     private JwtClaimsBuilder base(String subject, String username, Role role, Duration ttl) {
         Instant now = Instant.now();
-        return Jwt.issuer(issuer)
+        return Jwt.issuer(config.issuer())
                 .subject(subject)
                 .upn(username)
                 .claim(Caller.USERNAME_CLAIM, username)

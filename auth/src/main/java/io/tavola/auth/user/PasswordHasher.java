@@ -2,12 +2,12 @@ package io.tavola.auth.user;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
+import io.tavola.auth.AuthConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.BCryptPassword;
@@ -25,14 +25,14 @@ public class PasswordHasher {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "tavola.auth.bcrypt-cost")
-    int cost;
+    @Inject
+    AuthConfig config;
 
     /** Hash of a password nobody has: checking against it costs what a real check costs. */
     private volatile String decoy;
 
     public Uni<String> hash(String password) {
-        return offload(() -> BcryptUtil.bcryptHash(password, cost));
+        return offload(() -> BcryptUtil.bcryptHash(password, config.bcryptCost()));
     }
 
     public Uni<Boolean> matches(String password, String hash) {
@@ -43,7 +43,7 @@ public class PasswordHasher {
     public Uni<Boolean> burnTime(String password) {
         return offload(() -> {
             if (decoy == null) {
-                decoy = BcryptUtil.bcryptHash("decoy-" + System.nanoTime(), cost);
+                decoy = BcryptUtil.bcryptHash("decoy-" + System.nanoTime(), config.bcryptCost());
             }
             verify(password, decoy);
             return false;
