@@ -14,13 +14,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Serves the built web app at {@code /}. Its client-side routes ({@code /t/<qr token>}, {@code /kitchen},
  * {@code /admin/...}) get {@code index.html} so a reload or a scanned QR link lands in the app. Never
- * answers for the API, the WebSockets, Quarkus' own {@code /q} endpoints or {@code /health}.
+ * answers for the API, the WebSockets, Quarkus' own {@code /q} endpoints or {@code /health}. A browser
+ * asking for any other page gets the app too, with status 404, so it shows the app's not-found page.
  */
 @ApplicationScoped
 public class SpaRoute {
@@ -40,8 +40,8 @@ public class SpaRoute {
 
     private final Path dir;
 
-    SpaRoute(@ConfigProperty(name = "tavola.spa.dir") String dir) {
-        this.dir = Path.of(dir).toAbsolutePath().normalize();
+    SpaRoute(SpaConfig config) {
+        this.dir = Path.of(config.dir()).toAbsolutePath().normalize();
     }
 
     void register(@Observes Router router) {
@@ -80,7 +80,8 @@ public class SpaRoute {
     }
 
     private void historyFallback(RoutingContext rc) {
-        if (isRead(rc) && isAppPage(rc.normalizedPath())) {
+        String path = rc.normalizedPath();
+        if (isRead(rc) && (isAppPage(path) || isBrowserNavigation(rc, path))) {
             // read each time (a rebuilt app is served at once), without blocking the event loop
             rc.vertx().fileSystem().readFile(dir.resolve("index.html").toString()).onComplete(read -> {
                 if (read.failed()) {
@@ -92,7 +93,9 @@ public class SpaRoute {
                 RANDOM.nextBytes(random);
                 String nonce = Base64.getEncoder().encodeToString(random);
                 // index.html must not be cached: it names the current hashed assets (and its nonce)
-                rc.response().putHeader("Cache-Control", "no-cache")
+                // an unknown page: still 404 for crawlers and tools, but the app's not-found page for people
+                rc.response().setStatusCode(isAppPage(path) ? 200 : 404)
+                        .putHeader("Cache-Control", "no-cache")
                         .putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("Content-Security-Policy", SecurityHeaders.appPolicy(nonce))
                         .end(read.result().toString(StandardCharsets.UTF_8).replace(NONCE_PLACEHOLDER, nonce));
@@ -108,6 +111,15 @@ public class SpaRoute {
 
     static boolean isNotOurs(String path) {
         return NOT_OURS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    /**
+     * A browser opening a page that is none of the app's (a mistyped or stale link): it asks for HTML,
+     * outside the API and the built files, so it gets the app, whose router shows its not-found page.
+     */
+    static boolean isBrowserNavigation(RoutingContext rc, String path) {
+        String accept = rc.request().getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !isNotOurs(path) && !path.startsWith("/assets/");
     }
 
     /** The app's own pages, served index.html for client-side routing. */

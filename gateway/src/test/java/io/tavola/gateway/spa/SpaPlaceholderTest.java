@@ -21,7 +21,7 @@ class SpaPlaceholderTest {
         Vertx vertx = Vertx.vertx();
         try {
             Router router = Router.router(vertx);
-            new SpaRoute("target/no-such-web-app").register(router);
+            new SpaRoute(() -> "target/no-such-web-app").register(router);
             router.route().handler(rc -> rc.response().setStatusCode(404).end("elsewhere"));
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0)
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

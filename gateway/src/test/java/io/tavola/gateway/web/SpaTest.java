@@ -31,7 +31,21 @@ class SpaTest {
     @Test
     void unknownFilesAreNotFoundRatherThanTheApp() {
         given().get("/assets/missing.js").then().statusCode(404).body(not(containsString("tavola-spa-index")));
-        given().get("/nothing-here").then().statusCode(404);
+        given().get("/nothing-here").then().statusCode(404).body(not(containsString("tavola-spa-index")));
+    }
+
+    @Test
+    void aBrowserOpeningAnUnknownPageGetsTheAppsNotFoundPageWithA404() {
+        // what Chromium sends for a typed or followed link: the app answers, and its router says "not found"
+        String navigation = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        given().accept(navigation).get("/nothing-here").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("tavola-spa-index"));
+        given().accept(navigation).get("/admin-typo/menu").then().statusCode(404).body(containsString("tavola-spa-index"));
+        // files and the API stay what they were, even for a browser
+        given().accept(navigation).get("/assets/missing.js").then().statusCode(404)
+                .body(not(containsString("tavola-spa-index")));
+        given().accept(navigation).get("/api/v1/nothing").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
