@@ -1,0 +1,42 @@
+import type { Bill } from '../api/types';
+import { formatMoney } from '../lib/money';
+
+/** A bill as diners and staff both see it: its lines, subtotal, tip and total, and the split's parts. */
+export function BillView({ bill: b }: { bill: Bill }) {
+  return (
+    <div className="flex flex-col gap-2" data-testid="bill">
+      {b.lines.length === 0 ? (
+        <p className="text-sm text-stone-700">Nothing on the bill yet.</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 text-sm">
+          {b.lines.map((l, i) => (
+            <li key={`${l.order_id}-${i}`} className="flex justify-between py-1">
+              <span>
+                {l.quantity} × {l.name}
+              </span>
+              <span>{formatMoney(l.line_total, b.currency)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="grid grid-cols-2 gap-1 border-t border-stone-300 pt-2 text-sm">
+        <dt>Subtotal</dt>
+        <dd className="text-right">{formatMoney(b.subtotal, b.currency)}</dd>
+        <dt>Tip</dt>
+        <dd className="text-right">{formatMoney(b.tip, b.currency)}</dd>
+        <dt className="font-bold">Total</dt>
+        <dd className="text-right font-bold">{formatMoney(b.total, b.currency)}</dd>
+      </dl>
+      {b.split.mode !== 'none' && (
+        <ul className="rounded-md bg-stone-100 p-2 text-sm" aria-label="Split">
+          {b.split.parts.map((p) => (
+            <li key={p.part} className="flex justify-between">
+              <span>{b.split.mode === 'items' ? `Diner ${p.part}` : `Person ${p.part}`}</span>
+              <span className="font-semibold">{formatMoney(p.amount, b.currency)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
