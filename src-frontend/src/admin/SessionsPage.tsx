@@ -63,6 +63,8 @@ function Sessions() {
 function StaffBill({ session, onClose }: { session: SessionSummary; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { ask, setAsk, bill } = useBill(['staff-bill', session.id], (a) => staffApi.bill(session.id, a));
+  // the tab's orders tell each bill line's options
+  const tab = useQuery({ queryKey: ['staff-session', session.id], queryFn: () => staffApi.session(session.id) });
   const close = useMutation({
     mutationFn: (status: 'completed' | 'cancelled') => staffApi.closeSession(session.id, status),
     onSuccess: () => {
@@ -76,7 +78,7 @@ function StaffBill({ session, onClose }: { session: SessionSummary; onClose: () 
         <BillOptions ask={ask} onChange={setAsk} />
         {bill.isPending && <Loading />}
         <ErrorBox error={bill.error ?? close.error} />
-        {bill.data && <BillView bill={bill.data} />}
+        {bill.data && <BillView bill={bill.data} orders={tab.data?.orders} />}
       </div>
       {session.status === 'open' && (
         <div className="mt-4 flex justify-end gap-2">

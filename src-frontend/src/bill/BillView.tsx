@@ -1,20 +1,26 @@
-import type { Bill } from '../api/types';
+import type { Bill, Order } from '../api/types';
 import { formatMoney } from '../lib/money';
+import { billLines } from './billLines';
 
-/** A bill as diners and staff both see it: its lines, subtotal, tip and total, and the split's parts. */
-export function BillView({ bill: b }: { bill: Bill }) {
+/**
+ * A bill as diners and staff both see it: identical dishes on one line with their options, subtotal,
+ * tip and total, and the split's parts. `orders` (the table's) tell each line's options.
+ */
+export function BillView({ bill: b, orders }: { bill: Bill; orders: Order[] | undefined }) {
+  const lines = billLines(b, orders);
   return (
     <div className="flex flex-col gap-2" data-testid="bill">
-      {b.lines.length === 0 ? (
+      {lines.length === 0 ? (
         <p className="text-sm text-stone-700">Nothing on the bill yet.</p>
       ) : (
-        <ul className="divide-y divide-stone-200 text-sm">
-          {b.lines.map((l, i) => (
-            <li key={`${l.order_id}-${i}`} className="flex justify-between py-1">
+        <ul className="divide-y divide-stone-200 text-sm" aria-label="Bill lines">
+          {lines.map((l) => (
+            <li key={l.key} className="flex justify-between gap-2 py-1" data-testid="bill-line">
               <span>
                 {l.quantity} × {l.name}
+                {l.modifiers && <span className="block text-xs text-stone-600">{l.modifiers}</span>}
               </span>
-              <span>{formatMoney(l.line_total, b.currency)}</span>
+              <span className="whitespace-nowrap">{formatMoney(l.lineTotal, b.currency)}</span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { dinerApi } from '../api/endpoints';
 import type { Order } from '../api/types';
 import { formatMoney } from '../lib/money';
 import { Button, ErrorBox, Modal } from '../ui/ui';
-import { cartCount, cartTotalCents, useCart } from './cart';
+import { cartTotalCents, useCart } from './cart';
 import { dinerKeys, storeOrder, type DinerTable } from './useDinerTable';
 
 /** Sends the cart as one order (one idempotency key per order, so a retried send never orders twice). */
@@ -27,20 +27,6 @@ function usePlaceOrder(table: DinerTable, onPlaced: (order: Order) => void) {
       onPlaced(order);
     },
   });
-}
-
-/** The bar at the bottom that opens the cart, once there is something in it. */
-export function CartBar({ currency, onOpen }: { currency: string; onOpen: () => void }) {
-  const lines = useCart((s) => s.lines);
-  const count = cartCount(lines);
-  if (count === 0) return null;
-  return (
-    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white p-3">
-      <Button className="mx-auto flex min-h-12 w-full max-w-2xl" onClick={onOpen}>
-        View order ({count}) · {formatMoney(cartTotalCents(lines) / 100, currency)}
-      </Button>
-    </div>
-  );
 }
 
 /** The cart on this phone: quantities, total, and the button that sends it to the kitchen. */

@@ -12,7 +12,7 @@ export function DinerHeader({
   waiter: { label: string; disabled: boolean; call: () => void };
 }) {
   return (
-    <header className="sticky top-0 z-10 flex items-center gap-3 border-b border-stone-200 bg-white/95 px-4 py-3 backdrop-blur">
+    <header className="flex items-center gap-3 border-b border-stone-200 bg-white/95 px-4 py-3">
       {restaurant.logo_url && <img src={restaurant.logo_url} alt="" className="h-10 w-10 rounded-full object-cover" />}
       <div className="min-w-0 flex-1">
         <h1 className="truncate text-lg font-bold">{restaurant.name}</h1>

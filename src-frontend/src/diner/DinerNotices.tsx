@@ -1,18 +1,14 @@
 import type { LiveStatus } from '../live/LiveSocket';
 import { ErrorBox } from '../ui/ui';
 
-/** What the diner should know now: the live connection, a closed tab, the last confirmation, errors. */
+/** The page's own state under the sticky bar: the live connection, a closed tab, a failed join. */
 export function DinerNotices({
   live,
   closed,
-  notice,
-  onDismiss,
   errors,
 }: {
   live: LiveStatus;
   closed: boolean;
-  notice: string | null;
-  onDismiss: () => void;
   errors: unknown[];
 }) {
   return (
@@ -30,14 +26,6 @@ export function DinerNotices({
       {closed && (
         <p role="status" className="bg-stone-200 px-4 py-2 text-sm">
           This table's tab is closed. Thank you for your visit!
-        </p>
-      )}
-      {notice && (
-        <p role="status" className="flex items-center justify-between bg-emerald-100 px-4 py-2 text-sm text-emerald-950">
-          {notice}
-          <button type="button" className="underline" onClick={onDismiss}>
-            Dismiss
-          </button>
         </p>
       )}
       {errors.map((error, i) => (

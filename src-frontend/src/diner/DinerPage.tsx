@@ -1,24 +1,24 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../api/client';
-import { dinerApi } from '../api/endpoints';
-import type { PublicMenuEntry } from '../api/types';
 import { ErrorBox, Loading } from '../ui/ui';
 import { BillSheet } from './BillSheet';
+import { BottomDock, useToast } from './BottomDock';
 import { useCart } from './cart';
-import { CartBar, CartSheet } from './CartSheet';
+import { CartSheet } from './CartSheet';
 import { CategoryNav } from './CategoryNav';
 import { DinerHeader } from './DinerHeader';
 import { DinerNotices } from './DinerNotices';
-import { MenuFilters } from './MenuFilters';
+import { filterChoices, MenuFilters } from './MenuFilters';
 import { MenuList } from './MenuList';
 import { shownDinerMenu, type MenuFilter } from './menuView';
 import { ModifierSheet } from './ModifierSheet';
+import { scrollUnderStickyBar } from './scroll';
 import { TableOrders } from './TableOrders';
 import { useDinerTable, type DinerTable } from './useDinerTable';
+import { useServiceCall } from './useServiceCall';
+import { useSheet } from './useSheet';
 import { useTableLive } from './useTableLive';
-import { useWaiterCall } from './useWaiterCall';
 
 const NO_FILTER: MenuFilter = { avoidAllergens: [], requireTags: [] };
 
@@ -28,71 +28,70 @@ export function DinerPage() {
   const table = useDinerTable(qrToken);
   const { sessionId } = table;
   const live = useTableLive(sessionId, table.rid);
+  const { sheet, open, close } = useSheet();
   const [filter, setFilter] = useState<MenuFilter>(NO_FILTER);
-  const [picking, setPicking] = useState<PublicMenuEntry | null>(null);
-  const [cartOpen, setCartOpen] = useState(false);
-  const [billOpen, setBillOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { toast, show, dismiss } = useToast();
   useEffect(() => {
     useCart.getState().forTable(qrToken);
   }, [qrToken]);
-  const waiter = useWaiterCall(sessionId, table.menu.data?.latest.restaurant.time_zone, () => setNotice('A waiter is on the way.'));
-  const askBill = useMutation({
-    mutationFn: () => dinerApi.serviceRequest(sessionId ?? '', 'bill'),
-    onSuccess: () => setNotice('The waiter will bring the bill.'),
-  });
+  const timeZone = table.menu.data?.latest.restaurant.time_zone;
+  const waiter = useServiceCall(sessionId, 'waiter', timeZone, () => show('A waiter is on the way.'));
   const categories = useMemo(() => (table.menu.data ? shownDinerMenu(table.menu.data) : []), [table.menu.data]);
+  const choices = useMemo(() => filterChoices(categories), [categories]);
 
   const unavailable = unavailablePage(table);
   if (unavailable) return unavailable;
   const restaurant = table.menu.data!.latest.restaurant;
   const session = table.session.data;
+  const orders = session?.orders ?? [];
+  const picking = sheet?.kind === 'item' ? categories.flatMap((c) => c.items).find((i) => i.id === sheet.itemId) : undefined;
 
   return (
-    <div className="mx-auto min-h-screen max-w-2xl pb-28">
-      <DinerHeader restaurant={restaurant} tableLabel={table.tableLabel} waiter={waiter} />
-      <DinerNotices
-        live={live.status}
-        closed={!!session && session.status !== 'open'}
-        notice={notice}
-        onDismiss={() => setNotice(null)}
-        errors={[waiter.error, askBill.error, table.joined.error]}
-      />
-      <MenuFilters categories={categories} filter={filter} onChange={setFilter} />
-      <CategoryNav categories={categories} />
-      <main>
-        <MenuList categories={categories} filter={filter} currency={table.currency} onPick={setPicking} />
-        <TableOrders
-          orders={session?.orders ?? []}
-          sessionId={sessionId}
-          onRequestBill={() => {
-            setBillOpen(true);
-            askBill.mutate();
-          }}
+    <div className="mx-auto min-h-screen max-w-2xl pb-44">
+      <div className="sticky top-0 z-10 backdrop-blur" data-sticky-bar>
+        <DinerHeader restaurant={restaurant} tableLabel={table.tableLabel} waiter={waiter} />
+        <CategoryNav
+          categories={categories}
+          filters={{ available: choices.tags.length + choices.allergens.length > 0, chosen: filter.requireTags.length + filter.avoidAllergens.length }}
+          onFilters={() => open({ kind: 'filters' })}
         />
+      </div>
+      <DinerNotices live={live.status} closed={!!session && session.status !== 'open'} errors={[table.joined.error]} />
+      <main>
+        <MenuList categories={categories} filter={filter} currency={table.currency} onPick={(item) => open({ kind: 'item', itemId: item.id })} />
+        <TableOrders orders={orders} sessionId={sessionId} onViewBill={() => open({ kind: 'bill' })} />
       </main>
-      <CartBar currency={table.currency} onOpen={() => setCartOpen(true)} />
+      <BottomDock
+        toast={toast}
+        onDismiss={dismiss}
+        errors={[waiter.error]}
+        orders={orders}
+        onShowOrders={() => scrollUnderStickyBar(document.getElementById('orders-heading'))}
+        currency={table.currency}
+        onOpenCart={() => open({ kind: 'cart' })}
+      />
+      <MenuFilters choices={choices} filter={filter} onChange={setFilter} open={sheet?.kind === 'filters'} onClose={close} />
       {picking && (
         <ModifierSheet
           item={picking}
           currency={table.currency}
-          onClose={() => setPicking(null)}
+          onClose={close}
           onAdd={(line) => {
             useCart.getState().add({ menuItemId: picking.id, name: picking.name, optionIds: line.optionIds, optionNames: line.optionNames, unitCents: line.unitCents, note: line.note }, line.quantity);
-            setPicking(null);
+            close();
           }}
         />
       )}
       <CartSheet
         table={table}
-        open={cartOpen}
-        onOpenChange={setCartOpen}
+        open={sheet?.kind === 'cart'}
+        onOpenChange={(o) => !o && close()}
         onPlaced={() => {
-          setCartOpen(false);
-          setNotice('Order sent. You can follow it below.');
+          close();
+          show('Order sent. You can follow it below.');
         }}
       />
-      {billOpen && sessionId && <BillSheet sessionId={sessionId} onClose={() => setBillOpen(false)} />}
+      {sheet?.kind === 'bill' && sessionId && <BillSheet sessionId={sessionId} orders={orders} timeZone={timeZone} onClose={close} />}
     </div>
   );
 }

@@ -1,45 +1,55 @@
-import { useMemo } from 'react';
+import { Button, Modal } from '../ui/ui';
 import { words, type MenuFilter, type ShownCategory } from './menuView';
 
 const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
-/** Dietary tags to require and allergens to avoid, from what the menu carries. */
-export function MenuFilters({ categories, filter, onChange }: { categories: ShownCategory[]; filter: MenuFilter; onChange: (next: MenuFilter) => void }) {
-  const allergens = useMemo(() => [...new Set(categories.flatMap((c) => c.items.flatMap((i) => i.allergens)))].sort(), [categories]);
-  const tags = useMemo(() => [...new Set(categories.flatMap((c) => c.items.flatMap((i) => i.dietary_tags)))].sort(), [categories]);
-  if (allergens.length === 0 && tags.length === 0) return null;
+/** The dietary tags and allergens the menu carries (nothing to filter by when both are empty). */
+export function filterChoices(categories: ShownCategory[]): { tags: string[]; allergens: string[] } {
+  return {
+    tags: [...new Set(categories.flatMap((c) => c.items.flatMap((i) => i.dietary_tags)))].sort(),
+    allergens: [...new Set(categories.flatMap((c) => c.items.flatMap((i) => i.allergens)))].sort(),
+  };
+}
+
+/** The filters' sheet: dietary tags to require and allergens to avoid. */
+export function MenuFilters({
+  choices,
+  filter,
+  onChange,
+  open,
+  onClose,
+}: {
+  choices: { tags: string[]; allergens: string[] };
+  filter: MenuFilter;
+  onChange: (next: MenuFilter) => void;
+  open: boolean;
+  onClose: () => void;
+}) {
   return (
-    <section aria-labelledby="filter-heading" className="border-b border-stone-200 px-4 py-3">
-      <h2 id="filter-heading" className="sr-only">
-        Filter the menu
-      </h2>
-      {tags.length > 0 && (
-        <FilterChips legend="Only show" values={tags} chosen={filter.requireTags} tone="border-emerald-700 bg-emerald-100" onToggle={(t) => onChange({ ...filter, requireTags: toggle(filter.requireTags, t) })} className="mb-2" />
-      )}
-      {allergens.length > 0 && (
-        <FilterChips legend="Hide dishes with" values={allergens} chosen={filter.avoidAllergens} tone="border-red-700 bg-red-100" onToggle={(a) => onChange({ ...filter, avoidAllergens: toggle(filter.avoidAllergens, a) })} />
-      )}
-    </section>
+    <Modal open={open} onOpenChange={(o) => !o && onClose()} title="Filter the menu" side>
+      <div className="flex flex-col gap-3">
+        {choices.tags.length > 0 && (
+          <FilterChips legend="Only show" values={choices.tags} chosen={filter.requireTags} tone="border-emerald-700 bg-emerald-100" onToggle={(t) => onChange({ ...filter, requireTags: toggle(filter.requireTags, t) })} />
+        )}
+        {choices.allergens.length > 0 && (
+          <FilterChips legend="Hide dishes with" values={choices.allergens} chosen={filter.avoidAllergens} tone="border-red-700 bg-red-100" onToggle={(a) => onChange({ ...filter, avoidAllergens: toggle(filter.avoidAllergens, a) })} />
+        )}
+        <div className="flex gap-2">
+          <Button variant="secondary" className="min-h-11 flex-1" onClick={() => onChange({ avoidAllergens: [], requireTags: [] })}>
+            Clear
+          </Button>
+          <Button className="min-h-11 flex-1" onClick={onClose}>
+            Show the menu
+          </Button>
+        </div>
+      </div>
+    </Modal>
   );
 }
 
-function FilterChips({
-  legend,
-  values,
-  chosen,
-  tone,
-  onToggle,
-  className = '',
-}: {
-  legend: string;
-  values: string[];
-  chosen: string[];
-  tone: string;
-  onToggle: (value: string) => void;
-  className?: string;
-}) {
+function FilterChips({ legend, values, chosen, tone, onToggle }: { legend: string; values: string[]; chosen: string[]; tone: string; onToggle: (value: string) => void }) {
   return (
-    <fieldset className={className}>
+    <fieldset>
       <legend className="text-xs font-semibold uppercase text-stone-700">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-2">
         {values.map((v) => (

@@ -18,7 +18,7 @@ export const STATUS_WORDS: Record<string, string> = {
 };
 
 /** Every order placed at the table, with its live status; a pending one can be cancelled, a served one rated. */
-export function TableOrders({ orders, sessionId, onRequestBill }: { orders: Order[]; sessionId: string | null; onRequestBill: () => void }) {
+export function TableOrders({ orders, sessionId, onViewBill }: { orders: Order[]; sessionId: string | null; onViewBill: () => void }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: (id: string) => dinerApi.cancelOrder(id),
@@ -40,8 +40,8 @@ export function TableOrders({ orders, sessionId, onRequestBill }: { orders: Orde
       )}
       <ErrorBox error={cancel.error} className="mt-2" />
       {orders.length > 0 && sessionId && (
-        <Button variant="secondary" className="mt-3 min-h-11 w-full" onClick={onRequestBill}>
-          Request the bill
+        <Button variant="secondary" className="mt-3 min-h-11 w-full" onClick={onViewBill}>
+          View the bill
         </Button>
       )}
     </section>
