@@ -27,6 +27,12 @@ describe("the diner's page on a phone", () => {
     await sheet.waitFor({ state: 'detached' });
   };
 
+  // each journey starts from a freshly opened menu, so one journey's failure does not fail the next
+  const openMenu = async () => {
+    await page.goto(`/t/${table.qr_token}`);
+    await page.getByRole('heading', { level: 1, name: roma.name }).waitFor();
+  };
+
   beforeAll(async () => {
     roma = loadDemo().restaurants[0]!;
     table = await freeTable(roma);
@@ -34,8 +40,6 @@ describe("the diner's page on a phone", () => {
     context = await newContext(browser, true);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`/t/${table.qr_token}`);
-    await page.getByRole('heading', { level: 1, name: roma.name }).waitFor();
   });
 
   afterAll(async () => {
@@ -44,6 +48,7 @@ describe("the diner's page on a phone", () => {
   });
 
   it('Back closes the open sheet first and stays on the menu (fault 8)', async () => {
+    await openMenu();
     const menuUrl = page.url();
     const menu = page.getByRole('heading', { level: 1, name: roma.name });
 
@@ -78,6 +83,7 @@ describe("the diner's page on a phone", () => {
   });
 
   it("shows what happened inside the viewport however far the diner scrolled, and the table's orders in a sticky bar (fault 4)", async () => {
+    await openMenu();
     await addToCart();
     // the diner has scrolled to the middle of the menu
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
@@ -110,7 +116,7 @@ describe("the diner's page on a phone", () => {
   });
 
   it('keeps the category chips in reach, brings a heading just under them, and hides the filters behind one button (fault 7)', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await openMenu();
     // the filters no longer take the first screen: the menu starts in its upper half
     expect(await page.getByText('Hide dishes with').isVisible()).toBe(false);
     const chips = page.getByRole('navigation', { name: 'Categories' });
