@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, baseUrl, downloadDir, freeTable, freeUp, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
+import { advanceOrder, api, baseUrl, downloadDir, freeTable, freeUp, setAvailable, launch, loadDemo, markDocument, newContext, shot, staffLogin, stillSameDocument, type Demo, type DemoRestaurant } from './support';
 
 /**
  * The issue's "Done when" journeys in real Chromium against the running system: a diner on a phone,
@@ -243,15 +243,37 @@ describe('Tavola in the browser', () => {
     }
   });
 
-  it('the diner asks for the bill and sees it split; staff get the call live and close the tab; the diner sees it closed', async () => {
+  it('the diner views the bill without asking for it, sees identical dishes on one line with their options, asks for it; staff get the call live and close the tab; the diner sees it closed', async () => {
     await diner.getByTestId('diner-order').first().waitFor();
-    const [asked] = await Promise.all([
-      diner.waitForResponse((r) => r.url().includes('/service-requests') && r.request().method() === 'POST'),
-      diner.getByRole('button', { name: 'Request the bill' }).click(),
+    // the first journey's dish once more, with the same option: the bill shows one line of two (fault 6)
+    const item = roma.items.find((i) => i.modifier_groups.length > 0)!;
+    const option = item.modifier_groups[0]!.options[item.modifier_groups[0]!.options.length - 1]!;
+    await diner.getByRole('button', { name: `Add ${item.name}`, exact: true }).click();
+    const sheet = diner.getByRole('dialog', { name: item.name });
+    await sheet.getByLabel(option.name, { exact: false }).first().check();
+    await sheet.getByRole('button', { name: /Add to order/ }).click();
+    await sheet.waitFor({ state: 'detached' });
+    await diner.getByRole('button', { name: /View order \(1\)/ }).click();
+    const [placedAgain] = await Promise.all([
+      diner.waitForResponse((r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST'),
+      diner.getByRole('dialog', { name: 'Your order' }).getByRole('button', { name: 'Place order' }).click(),
     ]);
-    expect(asked.status()).toBe(201);
+    expect(placedAgain.status()).toBe(201);
+    // served before staff close the tab (a tab with unserved orders does not close)
+    await advanceOrder(roma, ((await placedAgain.json()) as { id: string }).id);
+
+    // looking at the bill asks nobody for anything
+    const asks: string[] = [];
+    const countAsks = (r: { url(): string; method(): string }) => r.url().includes('/service-requests') && r.method() === 'POST' && asks.push(r.url());
+    diner.on('request', countAsks);
+    await diner.getByRole('button', { name: 'View the bill' }).click();
     const bill = diner.getByRole('dialog', { name: 'Your bill' });
     await bill.getByTestId('bill').waitFor();
+    const twice = bill.getByTestId('bill-line').filter({ hasText: item.name }).filter({ hasText: option.name });
+    await expect.poll(() => twice.count(), { timeout: 10_000 }).toBe(1);
+    expect(await twice.innerText()).toMatch(/^2 × /);
+    await diner.waitForTimeout(500);
+    expect(asks).toEqual([]);
     const total = await bill.locator('dd').last().innerText();
     expect(total).toMatch(/€\s?\d+\.\d{2}/);
     await bill.getByLabel('Equal parts').check();
@@ -267,6 +289,16 @@ describe('Tavola in the browser', () => {
       })
       .toBe(true);
     await diner.screenshot({ path: shot('diner-bill.png') });
+    // asking is its own step, and the button then says when
+    const [asked] = await Promise.all([
+      diner.waitForResponse((r) => r.url().includes('/service-requests') && r.request().method() === 'POST'),
+      bill.getByRole('button', { name: 'Ask for the bill' }).click(),
+    ]);
+    expect(asked.status()).toBe(201);
+    expect(asks).toHaveLength(1);
+    diner.off('request', countAsks);
+    await bill.getByText('The waiter will bring the bill.').waitFor();
+    await expect.poll(() => bill.getByTestId('ask-for-bill').innerText()).toMatch(/^Bill asked for \d\d:\d\d$/);
     await diner.keyboard.press('Escape');
     await bill.waitFor({ state: 'detached' });
 
@@ -280,6 +312,10 @@ describe('Tavola in the browser', () => {
     await row.getByRole('button', { name: 'Bill' }).click();
     const staffBill = admin.getByRole('dialog', { name: `Bill · ${table.label}` });
     await expect.poll(() => staffBill.getByText(total).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    // the console draws the same bill: one line of two, with its option
+    const staffTwice = staffBill.getByTestId('bill-line').filter({ hasText: item.name }).filter({ hasText: option.name });
+    await expect.poll(() => staffTwice.count(), { timeout: 10_000 }).toBe(1);
+    expect(await staffTwice.innerText()).toMatch(/^2 × /);
     await staffBill.getByRole('button', { name: 'Mark paid and close' }).click();
     await staffBill.waitFor({ state: 'detached' });
     await expect.poll(() => diner.getByText("This table's tab is closed").isVisible(), { timeout: 30_000 }).toBe(true);

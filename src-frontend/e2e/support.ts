@@ -189,6 +189,15 @@ export async function settleSession(sessionId: string, token: string): Promise<v
   await api(`/sessions/${sessionId}/close`, { method: 'POST', body: { status: 'completed' }, token });
 }
 
+/** Moves an order along the status flow as the kitchen would, up to `to` (SERVED by default). */
+export async function advanceOrder(restaurant: DemoRestaurant, orderId: string, to = 'SERVED'): Promise<void> {
+  const token = await tokenOf(restaurant.waiter);
+  const order = await api<{ status: string }>(`/orders/${orderId}`, { token });
+  for (let i = FLOW.indexOf(order.status) + 1; i > 0 && i <= FLOW.indexOf(to); i++) {
+    await api(`/orders/${orderId}/status`, { method: 'PUT', body: { status: FLOW[i] }, token });
+  }
+}
+
 /** Leaves the table free for the next run: settles its open session, if any. */
 export async function freeUp(restaurant: DemoRestaurant, tableId: string): Promise<void> {
   const access_token = await tokenOf(restaurant.waiter);

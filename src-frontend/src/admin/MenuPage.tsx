@@ -25,7 +25,6 @@ function MenuEditor() {
   const items = useQuery({ queryKey: ['menu-items', rid], queryFn: () => staffApi.menuItems(rid) });
   const [editing, setEditing] = useState<MenuItem | 'new' | null>(null);
   const [categoryName, setCategoryName] = useState('');
-  const [uploadError, setUploadError] = useState<unknown>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['menu-items', rid] });
     void queryClient.invalidateQueries({ queryKey: ['categories', rid] });
@@ -54,16 +53,10 @@ function MenuEditor() {
   });
   const currency = restaurant.data?.currency ?? 'EUR';
 
-  const upload = async (item: MenuItem, file: File | undefined) => {
-    if (!file) return;
-    setUploadError(null);
-    try {
-      await staffApi.uploadItemImage(rid, item.id, file);
-      refresh();
-    } catch (e) {
-      setUploadError(e);
-    }
-  };
+  const upload = useMutation({
+    mutationFn: ({ item, file }: { item: MenuItem; file: File }) => staffApi.uploadItemImage(rid, item.id, file),
+    onSuccess: refresh,
+  });
 
   if (categories.isPending || items.isPending) return <Loading />;
   if (categories.isError || items.isError) return <ErrorBox error={categories.error ?? items.error} />;
@@ -90,7 +83,7 @@ function MenuEditor() {
           </Button>
         </div>
       )}
-      <ErrorBox error={addCategory.error ?? deleteCategory.error ?? availability.error ?? uploadError} className="mb-3" />
+      <ErrorBox error={addCategory.error ?? deleteCategory.error ?? availability.error ?? upload.error} className="mb-3" />
       {categories.data.items.length === 0 && <Empty>No categories yet: add one (for example “Pizze”), then its items.</Empty>}
       {categories.data.items.map((c) => {
         const inCategory = items.data.items.filter((i) => i.category_id === c.id);
@@ -110,45 +103,17 @@ function MenuEditor() {
               <Empty>No items in {c.name}.</Empty>
             ) : (
               <ul className="flex flex-col gap-2">
-                {inCategory.map((listed) => {
-                  const item = listed.id in flipping ? { ...listed, is_available: flipping[listed.id]! } : listed;
-                  return (
-                  <li key={item.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-300 bg-white p-3" data-testid="admin-item" data-item-id={item.id}>
-                    {item.image_url ? <img src={item.image_url} alt={item.name} className="h-14 w-14 rounded object-cover" /> : <div className="h-14 w-14 rounded bg-stone-200" aria-hidden="true" />}
-                    <div className="min-w-0 flex-1">
-                      <p className="font-semibold">
-                        {item.name} <span className="font-normal text-stone-700">· {formatMoney(item.price, currency)}</span>
-                      </p>
-                      <p className="text-sm text-stone-700">
-                        {item.modifier_groups.length > 0 ? item.modifier_groups.map((g) => `${g.name} (${g.options.length})`).join(', ') : 'No modifiers'}
-                      </p>
-                    </div>
-                    {item.is_available ? <Badge tone="green">On the menu</Badge> : <Badge tone="red">86'd</Badge>}
-                    <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
-                      <input
-                        type="checkbox"
-                        role="switch"
-                        className="h-5 w-5"
-                        checked={!item.is_available}
-                        onChange={(e) => availability.mutate({ item, available: !e.target.checked })}
-                        aria-label={`86 ${item.name} (sold out)`}
-                      />
-                      86
-                    </label>
-                    {canEdit && (
-                      <>
-                        <label className="cursor-pointer rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold hover:bg-stone-100 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700">
-                          Photo
-                          <input type="file" accept="image/jpeg,image/png,image/webp" className="sr-only" onChange={(e) => void upload(item, e.target.files?.[0])} aria-label={`Upload a photo of ${item.name}`} />
-                        </label>
-                        <Button variant="secondary" onClick={() => setEditing(item)}>
-                          Edit
-                        </Button>
-                      </>
-                    )}
-                  </li>
-                  );
-                })}
+                {inCategory.map((listed) => (
+                  <MenuItemRow
+                    key={listed.id}
+                    item={listed.id in flipping ? { ...listed, is_available: flipping[listed.id]! } : listed}
+                    currency={currency}
+                    canEdit={canEdit}
+                    on86={(item, sold) => availability.mutate({ item, available: !sold })}
+                    onPhoto={(item, file) => upload.mutate({ item, file })}
+                    onEdit={setEditing}
+                  />
+                ))}
               </ul>
             )}
           </section>
@@ -166,5 +131,55 @@ function MenuEditor() {
         />
       )}
     </>
+  );
+}
+
+function MenuItemRow({
+  item,
+  currency,
+  canEdit,
+  on86,
+  onPhoto,
+  onEdit,
+}: {
+  item: MenuItem;
+  currency: string;
+  canEdit: boolean;
+  on86: (item: MenuItem, soldOut: boolean) => void;
+  onPhoto: (item: MenuItem, file: File) => void;
+  onEdit: (item: MenuItem) => void;
+}) {
+  return (
+    <li className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-300 bg-white p-3" data-testid="admin-item" data-item-id={item.id}>
+      {item.image_url ? <img src={item.image_url} alt={item.name} className="h-14 w-14 rounded object-cover" /> : <div className="h-14 w-14 rounded bg-stone-200" aria-hidden="true" />}
+      <div className="min-w-0 flex-1">
+        <p className="font-semibold">
+          {item.name} <span className="font-normal text-stone-700">· {formatMoney(item.price, currency)}</span>
+        </p>
+        <p className="text-sm text-stone-700">{item.modifier_groups.length > 0 ? item.modifier_groups.map((g) => `${g.name} (${g.options.length})`).join(', ') : 'No modifiers'}</p>
+      </div>
+      {item.is_available ? <Badge tone="green">On the menu</Badge> : <Badge tone="red">86'd</Badge>}
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+        <input type="checkbox" role="switch" className="h-5 w-5" checked={!item.is_available} onChange={(e) => on86(item, e.target.checked)} aria-label={`86 ${item.name} (sold out)`} />
+        86
+      </label>
+      {canEdit && (
+        <>
+          <label className="cursor-pointer rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold hover:bg-stone-100 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700">
+            Photo
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              className="sr-only"
+              onChange={(e) => e.target.files?.[0] && onPhoto(item, e.target.files[0])}
+              aria-label={`Upload a photo of ${item.name}`}
+            />
+          </label>
+          <Button variant="secondary" onClick={() => onEdit(item)}>
+            Edit
+          </Button>
+        </>
+      )}
+    </li>
   );
 }

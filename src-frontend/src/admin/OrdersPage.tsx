@@ -3,8 +3,10 @@ import { staffApi } from '../api/endpoints';
 import type { Order, OrderStatus } from '../api/types';
 import { ADVANCE_LABEL, NEXT_STATUS } from '../kitchen/board';
 import { formatMoney } from '../lib/money';
-import { Badge, Button, Empty, ErrorBox, Loading, statusTone } from '../ui/ui';
+import { modifierText } from '../lib/orders';
+import { Badge, Button, Empty, ErrorBox, statusTone } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
+import { Loaded } from './DataTable';
 
 export function OrdersPage() {
   return (
@@ -23,27 +25,30 @@ function OrdersBoard() {
     mutationFn: ({ id, status }: { id: string; status: OrderStatus }) => staffApi.setOrderStatus(id, status),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['orders'] }),
   });
-  if (orders.isPending) return <Loading />;
-  if (orders.isError) return <ErrorBox error={orders.error} />;
-  const pending = orders.data.items.filter((o) => o.status === 'PENDING');
-  const rest = orders.data.items.filter((o) => o.status !== 'PENDING');
+  return <Loaded query={orders}>{(page) => <Board orders={page.items} onChange={(id, status) => change.mutate({ id, status })} changing={change.isPending} error={change.error} />}</Loaded>;
+}
+
+/** Pending orders to confirm first, then those in progress, each with its next step and a cancel. */
+function Board({ orders, onChange, changing, error }: { orders: Order[]; onChange: (id: string, status: OrderStatus) => void; changing: boolean; error: unknown }) {
+  const pending = orders.filter((o) => o.status === 'PENDING');
+  const rest = orders.filter((o) => o.status !== 'PENDING');
   const row = (o: Order) => (
     <li key={o.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-300 bg-white p-3" data-testid="admin-order">
       <div className="min-w-0 flex-1">
         <p className="font-semibold">
           {o.table_label ?? (o.table_id ? 'Table' : 'Takeaway')} · {formatMoney(o.total_amount, o.currency)}
         </p>
-        <p className="text-sm text-stone-700">{o.items.map((i) => `${i.quantity}× ${i.name}${i.modifiers.length ? ` (${i.modifiers.map((m) => m.name).join(', ')})` : ''}`).join('; ')}</p>
+        <p className="text-sm text-stone-700">{o.items.map((i) => `${i.quantity}× ${i.name}${i.modifiers.length ? ` (${modifierText(i.modifiers)})` : ''}`).join('; ')}</p>
         <p className="text-xs text-stone-600">{new Date(o.created_at).toLocaleString()}</p>
       </div>
       <Badge tone={statusTone(o.status)}>{o.status}</Badge>
       {NEXT_STATUS[o.status] && (
-        <Button onClick={() => change.mutate({ id: o.id, status: NEXT_STATUS[o.status]! })} disabled={change.isPending}>
+        <Button onClick={() => onChange(o.id, NEXT_STATUS[o.status]!)} disabled={changing}>
           {ADVANCE_LABEL[o.status]}
         </Button>
       )}
       {(o.status === 'PENDING' || o.status === 'CONFIRMED') && (
-        <Button variant="danger" onClick={() => change.mutate({ id: o.id, status: 'CANCELLED' })} disabled={change.isPending}>
+        <Button variant="danger" onClick={() => onChange(o.id, 'CANCELLED')} disabled={changing}>
           Cancel
         </Button>
       )}
@@ -52,7 +57,7 @@ function OrdersBoard() {
   return (
     <>
       <PageTitle>Orders</PageTitle>
-      <ErrorBox error={change.error} className="mb-3" />
+      <ErrorBox error={error} className="mb-3" />
       <section aria-labelledby="pending-h" className="mb-6">
         <h2 id="pending-h" className="mb-2 text-lg font-semibold">
           Waiting for confirmation ({pending.length})

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
 import type { Restaurant } from '../api/types';
-import { Button, ErrorBox, Field, Loading } from '../ui/ui';
+import { Button, ErrorBox, Field } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
+import { Loaded } from './DataTable';
 
 export function SettingsPage() {
   return (
@@ -17,9 +18,7 @@ function Settings() {
   const { restaurantId } = useAdmin();
   const rid = restaurantId!;
   const restaurant = useQuery({ queryKey: ['restaurant', rid], queryFn: () => staffApi.restaurant(rid) });
-  if (restaurant.isPending) return <Loading />;
-  if (restaurant.isError) return <ErrorBox error={restaurant.error} />;
-  return <SettingsForm restaurant={restaurant.data} />;
+  return <Loaded query={restaurant}>{(r) => <SettingsForm restaurant={r} />}</Loaded>;
 }
 
 /** The restaurant's public profile (what diners see on the menu) and how it takes orders. */

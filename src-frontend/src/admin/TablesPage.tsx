@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
 import type { DiningTable, TableStatus } from '../api/types';
 import { safeFilename, saveBlob } from '../lib/download';
-import { Badge, Button, Empty, ErrorBox, Field, Loading, Modal } from '../ui/ui';
+import { Badge, Button, ErrorBox, Field, Modal } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
+import { CreateForm } from './CreateForm';
+import { Listing } from './DataTable';
 
 const STATUSES: TableStatus[] = ['available', 'occupied', 'reserved', 'cleaning'];
 
@@ -24,7 +26,6 @@ function Tables() {
   const tables = useQuery({ queryKey: ['tables', rid], queryFn: () => staffApi.tables(rid) });
   const [form, setForm] = useState({ table_number: '', label: '', capacity: 4, zone: '' });
   const [rotating, setRotating] = useState<DiningTable | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['tables', rid] });
 
   const create = useMutation({
@@ -43,107 +44,53 @@ function Tables() {
     },
   });
 
-  const download = async (t: DiningTable, format: 'png' | 'svg') => {
-    setError(null);
-    try {
-      saveBlob(await staffApi.qrImage(rid, t.id, format), `qr-${safeFilename(t.label ?? t.table_number)}.${format}`);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const printSheet = async () => {
-    setError(null);
-    // open the tab inside the click, so pop-up blockers allow it, then fill it
-    const tab = window.open('', '_blank');
-    try {
+  const download = useMutation({
+    mutationFn: async ({ table, format }: { table: DiningTable; format: 'png' | 'svg' }) =>
+      saveBlob(await staffApi.qrImage(rid, table.id, format), `qr-${safeFilename(table.label ?? table.table_number)}.${format}`),
+  });
+  // the tab is opened inside the click, so pop-up blockers allow it, and filled when the sheet arrives
+  const printSheet = useMutation({
+    mutationFn: async (tab: Window | null) => {
       const blob = await staffApi.qrSheet(rid);
-      const url = URL.createObjectURL(blob);
-      if (tab) tab.location.href = url;
+      if (tab) tab.location.href = URL.createObjectURL(blob);
       else saveBlob(blob, 'qr-sheet.html');
-    } catch (e) {
-      tab?.close();
-      setError(e);
-    }
-  };
+    },
+    onError: (_e, tab) => tab?.close(),
+  });
 
   return (
     <>
       <PageTitle>Tables and QR codes</PageTitle>
       {isAdmin && (
-        <section aria-labelledby="new-table" className="mb-6 rounded-lg border border-stone-300 bg-white p-4">
-          <h2 id="new-table" className="mb-3 font-semibold">
-            New table
-          </h2>
-          <form
-            className="grid gap-3 sm:grid-cols-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              create.mutate();
-            }}
-          >
-            <Field label="Table number" required maxLength={20} value={form.table_number} onChange={(e) => setForm({ ...form, table_number: e.target.value })} />
-            <Field label="Label" maxLength={100} value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} hint="What diners and the kitchen see" />
-            <Field label="Seats" type="number" min={1} max={100} required value={form.capacity} onChange={(e) => setForm({ ...form, capacity: Number(e.target.value) })} />
-            <Field label="Zone" maxLength={60} value={form.zone} onChange={(e) => setForm({ ...form, zone: e.target.value })} />
-            <ErrorBox error={create.error} className="sm:col-span-4" />
-            <div className="sm:col-span-4">
-              <Button type="submit" disabled={create.isPending}>
-                Create table
-              </Button>
-            </div>
-          </form>
-        </section>
+        <CreateForm title="New table" submitLabel="Create table" create={create} wide>
+          <Field label="Table number" required maxLength={20} value={form.table_number} onChange={(e) => setForm({ ...form, table_number: e.target.value })} />
+          <Field label="Label" maxLength={100} value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} hint="What diners and the kitchen see" />
+          <Field label="Seats" type="number" min={1} max={100} required value={form.capacity} onChange={(e) => setForm({ ...form, capacity: Number(e.target.value) })} />
+          <Field label="Zone" maxLength={60} value={form.zone} onChange={(e) => setForm({ ...form, zone: e.target.value })} />
+        </CreateForm>
       )}
       <div className="mb-3 flex gap-2">
-        <Button variant="secondary" onClick={() => void printSheet()}>
+        <Button variant="secondary" onClick={() => printSheet.mutate(window.open('', '_blank'))}>
           Print QR sheet
         </Button>
       </div>
-      <ErrorBox error={error ?? status.error} className="mb-3" />
-      {tables.isPending && <Loading />}
-      <ErrorBox error={tables.error} />
-      {tables.data && tables.data.items.length === 0 && <Empty>No tables yet. Create the first one above.</Empty>}
-      {tables.data && tables.data.items.length > 0 && (
-        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
-          {tables.data.items.map((t) => (
-            <li key={t.id} className="rounded-lg border border-stone-300 bg-white p-3" data-testid="table-card" data-table-id={t.id}>
-              <div className="flex items-center justify-between">
-                <h2 className="font-semibold">{t.label ?? `Table ${t.table_number}`}</h2>
-                {t.is_active ? <Badge tone="green">active</Badge> : <Badge tone="red">inactive</Badge>}
-              </div>
-              <p className="text-sm text-stone-700">
-                No. {t.table_number} · {t.capacity} seats{t.zone ? ` · ${t.zone}` : ''}
-              </p>
-              <label className="mt-2 flex items-center gap-2 text-sm">
-                Status
-                <select className="rounded border border-stone-400 px-2 py-1" value={t.status} onChange={(e) => status.mutate({ id: t.id, s: e.target.value as TableStatus })}>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <p className="mt-2 break-all text-xs text-stone-600">
-                Diner link: <a className="text-blue-800 underline" href={`/t/${t.qr_token}`}>{`/t/${t.qr_token}`}</a>
-              </p>
-              <div className="mt-2 flex flex-wrap gap-2">
-                <Button variant="secondary" onClick={() => void download(t, 'png')} aria-label={`Download QR code (PNG) for ${t.label ?? t.table_number}`}>
-                  QR PNG
-                </Button>
-                <Button variant="secondary" onClick={() => void download(t, 'svg')} aria-label={`Download QR code (SVG) for ${t.label ?? t.table_number}`}>
-                  QR SVG
-                </Button>
-                {isAdmin && (
-                  <Button variant="ghost" onClick={() => setRotating(t)}>
-                    New QR code
-                  </Button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ErrorBox error={download.error ?? printSheet.error ?? status.error} className="mb-3" />
+      <Listing query={tables} empty="No tables yet. Create the first one above.">
+        {(items) => (
+          <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+            {items.map((t) => (
+              <TableCard
+                key={t.id}
+                table={t}
+                isAdmin={isAdmin}
+                onStatus={(s) => status.mutate({ id: t.id, s })}
+                onDownload={(format) => download.mutate({ table: t, format })}
+                onRotate={() => setRotating(t)}
+              />
+            ))}
+          </ul>
+        )}
+      </Listing>
       {rotating && (
         <Modal open onOpenChange={(o) => !o && setRotating(null)} title="Replace this table's QR code?" description="The printed code stops working at once; diners need the new one. Use this when a code was copied or misused.">
           <ErrorBox error={rotate.error} className="mb-3" />
@@ -158,5 +105,58 @@ function Tables() {
         </Modal>
       )}
     </>
+  );
+}
+
+function TableCard({
+  table: t,
+  isAdmin,
+  onStatus,
+  onDownload,
+  onRotate,
+}: {
+  table: DiningTable;
+  isAdmin: boolean;
+  onStatus: (status: TableStatus) => void;
+  onDownload: (format: 'png' | 'svg') => void;
+  onRotate: () => void;
+}) {
+  const name = t.label ?? t.table_number;
+  return (
+    <li className="rounded-lg border border-stone-300 bg-white p-3" data-testid="table-card" data-table-id={t.id}>
+      <div className="flex items-center justify-between">
+        <h2 className="font-semibold">{t.label ?? `Table ${t.table_number}`}</h2>
+        {t.is_active ? <Badge tone="green">active</Badge> : <Badge tone="red">inactive</Badge>}
+      </div>
+      <p className="text-sm text-stone-700">
+        No. {t.table_number} · {t.capacity} seats{t.zone ? ` · ${t.zone}` : ''}
+      </p>
+      <label className="mt-2 flex items-center gap-2 text-sm">
+        Status
+        <select className="rounded border border-stone-400 px-2 py-1" value={t.status} onChange={(e) => onStatus(e.target.value as TableStatus)}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="mt-2 break-all text-xs text-stone-600">
+        Diner link: <a className="text-blue-800 underline" href={`/t/${t.qr_token}`}>{`/t/${t.qr_token}`}</a>
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => onDownload('png')} aria-label={`Download QR code (PNG) for ${name}`}>
+          QR PNG
+        </Button>
+        <Button variant="secondary" onClick={() => onDownload('svg')} aria-label={`Download QR code (SVG) for ${name}`}>
+          QR SVG
+        </Button>
+        {isAdmin && (
+          <Button variant="ghost" onClick={onRotate}>
+            New QR code
+          </Button>
+        )}
+      </div>
+    </li>
   );
 }

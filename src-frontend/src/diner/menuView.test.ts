@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicMenu, PublicMenuEntry } from '../api/types';
-import { passesFilter, rememberMenu, shownMenu } from './menuView';
+import { mergeMenu, passesFilter, rememberMenu, shownDinerMenu, shownMenu, withAvailability } from './menuView';
 
 const entry = (id: string, extra: Partial<PublicMenuEntry> = {}): PublicMenuEntry => ({
   id, name: id, description: null, price: 5, image_url: null, preparation_minutes: 5, dietary_tags: [], allergens: [], modifier_groups: [], ...extra,
@@ -38,5 +38,19 @@ describe('diner menu view', () => {
     expect(passesFilter(salad, { avoidAllergens: ['nuts'], requireTags: ['vegan'] })).toBe(true);
     expect(passesFilter(pesto, { avoidAllergens: [], requireTags: ['vegetarian'] })).toBe(true);
     expect(passesFilter(pesto, { avoidAllergens: [], requireTags: ['vegan'] })).toBe(false);
+  });
+});
+
+describe('the diner menu in the query cache', () => {
+  it('remembers what was seen across fetches and keeps the live availability', () => {
+    const first = mergeMenu(undefined, menu([entry('margherita'), entry('diavola')]));
+    const told = withAvailability(first, 'diavola', false);
+    expect(shownDinerMenu(told)[0]!.items.map((i) => [i.id, i.available])).toEqual([['margherita', true], ['diavola', false]]);
+    // the next fetch leaves the 86'd item out: it stays in its place, greyed
+    const refetched = mergeMenu(told, menu([entry('margherita')]));
+    expect(shownDinerMenu(refetched)[0]!.items.map((i) => [i.id, i.available])).toEqual([['margherita', true], ['diavola', false]]);
+    // back on the menu
+    const back = mergeMenu(withAvailability(refetched, 'diavola', true), menu([entry('margherita'), entry('diavola')]));
+    expect(shownDinerMenu(back)[0]!.items.every((i) => i.available)).toBe(true);
   });
 });

@@ -43,6 +43,30 @@ export function shownMenu(
     );
 }
 
+/**
+ * The diner's menu as kept in the query cache: the latest public menu, every item seen since the page
+ * opened (so an 86'd item greys out instead of vanishing) and the availability the live events told.
+ */
+export interface DinerMenu {
+  latest: PublicMenu;
+  seen: Record<string, { categoryId: string; entry: PublicMenuEntry }>;
+  availability: Record<string, boolean>;
+}
+
+/** A freshly fetched menu merged into what the page knew before. */
+export function mergeMenu(previous: DinerMenu | undefined, latest: PublicMenu): DinerMenu {
+  return { latest, seen: rememberMenu(previous?.seen ?? {}, latest), availability: previous?.availability ?? {} };
+}
+
+/** The menu after a live availability change (an 86 or its end). */
+export function withAvailability(menu: DinerMenu, menuItemId: string, available: boolean): DinerMenu {
+  return { ...menu, availability: { ...menu.availability, [menuItemId]: available } };
+}
+
+export function shownDinerMenu(menu: DinerMenu): ShownCategory[] {
+  return shownMenu(menu.latest, menu.seen, menu.availability);
+}
+
 /** Remembers every item of a fetched menu with its category. */
 export function rememberMenu(
   seen: Record<string, { categoryId: string; entry: PublicMenuEntry }>,

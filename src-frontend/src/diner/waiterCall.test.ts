@@ -37,3 +37,17 @@ describe('calling the waiter', () => {
     expect(loadCall('s2')).toBeNull();
   });
 });
+
+describe('asking for the bill', () => {
+  const now = Date.parse('2026-12-01T19:41:20Z');
+  beforeEach(() => sessionStorage.clear());
+
+  it('holds its own button the same way, remembered apart from the waiter call', () => {
+    const call = afterCall('2026-12-01T19:41:05Z', now);
+    expect(waiterButton(null, now, 'UTC', 'bill')).toEqual({ label: 'Ask for the bill', disabled: false });
+    expect(waiterButton(call, now, 'UTC', 'bill')).toEqual({ label: 'Bill asked for 19:41', disabled: true });
+    saveCall('s1', call, 'bill');
+    expect(loadCall('s1', 'bill')).toEqual(call);
+    expect(loadCall('s1')).toBeNull();
+  });
+});

@@ -27,28 +27,37 @@ export function afterRefusal(error: unknown, previous: WaiterCall | null, now: n
   return { calledAt: previous?.calledAt ?? null, until: now + wait };
 }
 
-export function waiterButton(call: WaiterCall | null, now: number, timeZone?: string): { label: string; disabled: boolean } {
-  if (!call || now >= call.until) return { label: 'Call waiter', disabled: false };
-  if (call.calledAt === null) return { label: 'Waiter called', disabled: true };
+export type CallKind = 'waiter' | 'bill';
+
+/** What the button says before and during the hold, per kind of call (asking for the bill holds the same way). */
+const WORDS: Record<CallKind, { idle: string; called: string }> = {
+  waiter: { idle: 'Call waiter', called: 'Waiter called' },
+  bill: { idle: 'Ask for the bill', called: 'Bill asked for' },
+};
+
+export function waiterButton(call: WaiterCall | null, now: number, timeZone?: string, kind: CallKind = 'waiter'): { label: string; disabled: boolean } {
+  const words = WORDS[kind];
+  if (!call || now >= call.until) return { label: words.idle, disabled: false };
+  if (call.calledAt === null) return { label: words.called, disabled: true };
   const time = new Date(call.calledAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
-  return { label: `Waiter called ${time}`, disabled: true };
+  return { label: `${words.called} ${time}`, disabled: true };
 }
 
-const key = (sessionId: string) => `tavola.waiter-call.${sessionId}`;
+const key = (sessionId: string, kind: CallKind) => `tavola.${kind}-call.${sessionId}`;
 
 /** Kept per table session for the tab's life, so a reload still shows the call. */
-export function loadCall(sessionId: string): WaiterCall | null {
+export function loadCall(sessionId: string, kind: CallKind = 'waiter'): WaiterCall | null {
   try {
-    const raw = sessionStorage.getItem(key(sessionId));
+    const raw = sessionStorage.getItem(key(sessionId, kind));
     return raw ? (JSON.parse(raw) as WaiterCall) : null;
   } catch {
     return null;
   }
 }
 
-export function saveCall(sessionId: string, call: WaiterCall): void {
+export function saveCall(sessionId: string, call: WaiterCall, kind: CallKind = 'waiter'): void {
   try {
-    sessionStorage.setItem(key(sessionId), JSON.stringify(call));
+    sessionStorage.setItem(key(sessionId, kind), JSON.stringify(call));
   } catch {
     // storage full or disabled: the button still holds for this page's life
   }

@@ -1,4 +1,5 @@
 import type { EventEnvelope, LiveMessage, Order, OrderStatus } from '../api/types';
+import { isNewer, sortByAge, upsertOrder } from '../lib/orders';
 
 const ON_BOARD: OrderStatus[] = ['PENDING', 'CONFIRMED', 'PREPARING', 'READY'];
 
@@ -25,33 +26,23 @@ export interface BoardState {
 
 export const EMPTY_BOARD: BoardState = { tickets: [], newIds: [] };
 
-function byAge(a: Order, b: Order): number {
-  return Date.parse(a.created_at) - Date.parse(b.created_at) || a.id.localeCompare(b.id);
-}
-
-/** A newer version of an order replaces an older one, never the other way round (events can cross). */
-function newer(incoming: Order, existing: Order | undefined): boolean {
-  return !existing || Date.parse(incoming.updated_at) >= Date.parse(existing.updated_at);
-}
-
-export function upsertOrder(tickets: Order[], order: Order): Order[] {
-  const existing = tickets.find((t) => t.id === order.id);
-  if (!newer(order, existing)) return tickets;
-  const rest = tickets.filter((t) => t.id !== order.id);
-  return ON_BOARD.includes(order.status) ? [...rest, order].sort(byAge) : rest;
+/** The tickets with `order` in it, oldest first; a ticket leaves the board once served or cancelled. */
+export function upsertTicket(tickets: Order[], order: Order): Order[] {
+  if (!isNewer(order, tickets)) return tickets;
+  return ON_BOARD.includes(order.status) ? upsertOrder(tickets, order) : tickets.filter((t) => t.id !== order.id);
 }
 
 /** The board after a live message: a snapshot replaces everything (a reconnect loses nothing). */
 export function boardReducer(state: BoardState, message: LiveMessage | { kind: 'local'; order: Order }): BoardState {
-  if (message.kind === 'local') return { ...state, tickets: upsertOrder(state.tickets, message.order) };
+  if (message.kind === 'local') return { ...state, tickets: upsertTicket(state.tickets, message.order) };
   if (message.kind === 'snapshot' && message.scope === 'kitchen') {
-    return { tickets: message.orders.filter((o) => ON_BOARD.includes(o.status)).sort(byAge), newIds: [] };
+    return { tickets: sortByAge(message.orders.filter((o) => ON_BOARD.includes(o.status))), newIds: [] };
   }
   if (message.kind !== 'event') return state;
   const event = message.event as EventEnvelope<Order>;
   if (!event.type.startsWith('order.')) return state;
   const order = event.data;
-  const tickets = upsertOrder(state.tickets, order);
+  const tickets = upsertTicket(state.tickets, order);
   const isNew = event.type === 'order.created' && !state.tickets.some((t) => t.id === order.id);
   return { tickets, newIds: isNew ? [...state.newIds, order.id] : state.newIds };
 }

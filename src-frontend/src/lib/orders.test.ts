@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../api/types';
+import { upsertOrder } from './orders';
+
+function order(id: string, createdMin: number, updatedMin = createdMin, status: Order['status'] = 'PENDING'): Order {
+  const t = (m: number) => new Date(Date.parse('2026-11-25T10:00:00Z') + m * 60_000).toISOString();
+  return {
+    id, restaurant_id: 'r', session_id: 's', table_id: 't', table_label: 'Table 1', customer_id: null, type: 'dine_in', status,
+    currency: 'EUR', total_amount: 10, note: null, items: [], created_at: t(createdMin), updated_at: t(updatedMin), status_history: [],
+  };
+}
+
+describe('orders kept up to date from answers and live events', () => {
+  it('adds and replaces orders, oldest first', () => {
+    let list = upsertOrder([], order('b', 2));
+    list = upsertOrder(list, order('a', 1));
+    list = upsertOrder(list, order('b', 2, 3, 'CONFIRMED'));
+    expect(list.map((o) => [o.id, o.status])).toEqual([['a', 'PENDING'], ['b', 'CONFIRMED']]);
+  });
+
+  it('never lets an older version replace a newer one (events and answers can cross)', () => {
+    const list = upsertOrder([order('a', 1, 5, 'PREPARING')], order('a', 1, 2, 'CONFIRMED'));
+    expect(list[0]!.status).toBe('PREPARING');
+  });
+});
