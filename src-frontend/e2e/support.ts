@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export interface Login {
   username: string;
@@ -65,11 +65,12 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export async function newContext(browser: Browser, phone = false): Promise<BrowserContext> {
+export async function newContext(browser: Browser, phone = false, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     acceptDownloads: true,
     ...(phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1366, height: 900 } }),
+    ...options,
   });
   context.setDefaultTimeout(20_000);
   return context;
@@ -196,6 +197,32 @@ export async function advanceOrder(restaurant: DemoRestaurant, orderId: string, 
   for (let i = FLOW.indexOf(order.status) + 1; i > 0 && i <= FLOW.indexOf(to); i++) {
     await api(`/orders/${orderId}/status`, { method: 'PUT', body: { status: FLOW[i] }, token });
   }
+}
+
+/** A diner at `table` as the API sees it: a guest token and the table's session (opened or joined). */
+export async function guestAt(table: DemoRestaurant['tables'][number]): Promise<{ token: string; sessionId: string }> {
+  const token = (await api<{ access_token: string }>('/auth/guest', { method: 'POST', body: { qr_token: table.qr_token } })).access_token;
+  const session = await api<{ id: string }>('/sessions', { method: 'POST', body: { table_label: table.label }, token });
+  return { token, sessionId: session.id };
+}
+
+export interface PlacedOrder {
+  id: string;
+  status: string;
+  created_at: string;
+}
+
+/** Places an order as that diner: `lines` of [menu item, quantity], no options. */
+export function placeOrder(token: string, lines: [string, number][]): Promise<PlacedOrder> {
+  return api<PlacedOrder>('/orders', { method: 'POST', token, body: { type: 'dine_in', items: lines.map(([id, quantity]) => ({ menu_item_id: id, quantity, modifier_option_ids: [] })) } });
+}
+
+/** The short reference the app shows for an order (#3F2A). */
+export const orderRef = (id: string) => `#${id.replace(/-/g, '').slice(0, 4).toUpperCase()}`;
+
+/** "HH:MM" of an instant on the clock of `timeZone`, 24-hour. */
+export function clockIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 }
 
 /** Leaves the table free for the next run: settles its open session, if any. */

@@ -5,12 +5,15 @@ import { staffApi } from '../api/endpoints';
 import type { EventEnvelope, LiveMessage, Role, ServiceRequested } from '../api/types';
 import { LoginForm } from '../auth/LoginForm';
 import { currentRestaurantId, useSession } from '../auth/session';
+import { formatTime } from '../lib/dates';
 import { useLiveSocket } from '../live/useLiveSocket';
 import { Button } from '../ui/ui';
 
 interface AdminContextValue {
   restaurantId: string | null;
   role: Role;
+  /** The restaurant's time zone: the console writes every time in it (undefined until it loaded). */
+  timeZone: string | undefined;
 }
 
 /** Something staff should act on now: a table calling, a low rating. */
@@ -19,10 +22,10 @@ interface Alert {
   text: string;
 }
 
-export function alertOf(event: EventEnvelope): Alert | null {
+export function alertOf(event: EventEnvelope, timeZone?: string): Alert | null {
   if (event.type === 'session.service_requested') {
     const d = event.data as ServiceRequested;
-    const time = new Date(d.requested_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const time = formatTime(d.requested_at, timeZone);
     return { id: event.event_id, text: `${d.table_label ?? 'A table'} ${d.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} (${time})` };
   }
   if (event.type === 'feedback.low_rating') {
@@ -66,6 +69,7 @@ function Console() {
   const queryClient = useQueryClient();
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const restaurant = useQuery({ queryKey: ['restaurant', rid], queryFn: () => staffApi.restaurant(rid ?? ''), enabled: !!rid });
+  const timeZone = restaurant.data?.time_zone;
 
   // the restaurant's live events keep every staff list fresh
   const onLive = useCallback(
@@ -81,16 +85,16 @@ function Console() {
       if (type.startsWith('session.') || type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['sessions'] });
       if (type.startsWith('menu.')) void queryClient.invalidateQueries({ queryKey: ['menu-items'] });
       if (type.startsWith('feedback.')) void queryClient.invalidateQueries({ queryKey: ['feedback'] });
-      const alert = alertOf(m.event);
+      const alert = alertOf(m.event, timeZone);
       if (alert) setAlerts((all) => (all.some((a) => a.id === alert.id) ? all : [...all, alert]));
     },
-    [queryClient],
+    [queryClient, timeZone],
   );
   const live = useLiveSocket(rid ? `/ws/kitchen/${rid}` : null, session.freshToken, session.refresh, onLive);
 
   const sections = SECTIONS.filter((s) => s.roles.includes(user.role));
   return (
-    <AdminContext.Provider value={{ restaurantId: rid, role: user.role }}>
+    <AdminContext.Provider value={{ restaurantId: rid, role: user.role, timeZone }}>
       <div className="min-h-screen md:flex">
         <a href="#admin-main" className="sr-only focus:not-sr-only">
           Skip to content

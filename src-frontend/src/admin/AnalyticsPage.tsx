@@ -1,14 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { staffApi } from '../api/endpoints';
+import { presetOf, presetRange, PRESET_LABELS, type DateRange, type PresetName } from '../lib/dates';
 import { formatMoney } from '../lib/money';
 import { Empty, ErrorBox, Field, Loading } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
-
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
+import { AnalyticsCharts } from './AnalyticsCharts';
 
 export function AnalyticsPage() {
   return (
@@ -19,22 +16,36 @@ export function AnalyticsPage() {
 }
 
 function Analytics() {
-  const { restaurantId } = useAdmin();
-  const [range, setRange] = useState(() => ({ from: isoDate(new Date(Date.now() - 29 * 86_400_000)), to: isoDate(new Date()) }));
-  const report = useQuery({ queryKey: ['analytics', restaurantId, range], queryFn: () => staffApi.analytics(restaurantId, range.from, range.to) });
+  const { restaurantId, timeZone } = useAdmin();
+  // what the date fields show, and the last range that makes sense (the report shown is for that one)
+  const [range, setRange] = useState<DateRange>(() => presetRange('last30', Date.now(), timeZone));
+  const [asked, setAsked] = useState<DateRange>(range);
+  const inverted = range.from > range.to;
+  const change = (next: DateRange) => {
+    setRange(next);
+    if (next.from <= next.to) setAsked(next);
+  };
+  const report = useQuery({
+    queryKey: ['analytics', restaurantId, asked],
+    queryFn: () => staffApi.analytics(restaurantId, asked.from, asked.to),
+    // a new range keeps the last report on screen until its own arrives (or fails)
+    placeholderData: keepPreviousData,
+  });
   const r = report.data;
   const currency = r?.currency ?? 'EUR';
   return (
     <>
       <PageTitle>Analytics</PageTitle>
-      <div className="mb-4 flex flex-wrap gap-3">
-        <Field label="From" type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
-        <Field label="To" type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
-      </div>
+      <RangePicker range={range} timeZone={r?.time_zone ?? timeZone} onChange={change} />
+      {inverted && (
+        <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="range-problem">
+          The start date ({range.from}) is after the end date ({range.to}): pick a start on or before the end. The report below is still the one for {asked.from} to {asked.to}.
+        </p>
+      )}
       {report.isPending && <Loading label="Adding up sales…" />}
-      <ErrorBox error={report.error} />
+      <ErrorBox error={report.error} className="mb-4" />
       {r && (
-        <div className="flex flex-col gap-6" data-testid="analytics">
+        <div className={`flex flex-col gap-6 ${report.isPlaceholderData ? 'opacity-60' : ''}`} data-testid="analytics" aria-busy={report.isFetching}>
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
             {[
               ['Orders', String(r.summary.order_count)],
@@ -49,60 +60,33 @@ function Analytics() {
             ))}
           </dl>
           {r.summary.order_count === 0 && <Empty>No sales in this period.</Empty>}
-          <section aria-labelledby="by-day">
-            <h2 id="by-day" className="mb-2 font-semibold">
-              Revenue per day
-            </h2>
-            <div className="h-64 rounded-lg border border-stone-300 bg-white p-2" role="img" aria-label="Revenue per day chart">
-              <ResponsiveContainer width="100%" height="100%">
-                <LineChart data={r.by_day}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="date" fontSize={12} />
-                  <YAxis fontSize={12} />
-                  <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
-                  <Line type="monotone" dataKey="revenue" stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false} />
-                </LineChart>
-              </ResponsiveContainer>
-            </div>
-          </section>
-          <section aria-labelledby="by-hour">
-            <h2 id="by-hour" className="mb-2 font-semibold">
-              Revenue per hour of day
-            </h2>
-            <div className="h-64 rounded-lg border border-stone-300 bg-white p-2" role="img" aria-label="Revenue per hour chart">
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={r.by_hour}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="hour" fontSize={12} />
-                  <YAxis fontSize={12} />
-                  <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
-                  <Bar dataKey="revenue" fill="#047857" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-          </section>
-          <section aria-labelledby="popular">
-            <h2 id="popular" className="mb-2 font-semibold">
-              Popular items
-            </h2>
-            {r.popular_items.length === 0 ? (
-              <Empty>No items sold in this period.</Empty>
-            ) : (
-              <div className="h-72 rounded-lg border border-stone-300 bg-white p-2" role="img" aria-label="Popular items chart">
-                <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={r.popular_items} layout="vertical" margin={{ left: 40 }}>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis type="number" fontSize={12} />
-                    <YAxis type="category" dataKey="name" width={120} fontSize={12} />
-                    <Tooltip />
-                    <Bar dataKey="quantity" fill="#b45309" isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
-            )}
-          </section>
+          <AnalyticsCharts report={r} currency={currency} />
         </div>
       )}
     </>
+  );
+}
+
+/** The report's dates: presets counted in the restaurant's calendar, or any range typed in. */
+function RangePicker({ range, timeZone, onChange }: { range: DateRange; timeZone: string | undefined; onChange: (next: DateRange) => void }) {
+  const chosen = presetOf(range, Date.now(), timeZone);
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3">
+      <div role="group" aria-label="Date presets" className="flex flex-wrap gap-1">
+        {(Object.keys(PRESET_LABELS) as PresetName[]).map((name) => (
+          <button
+            key={name}
+            type="button"
+            aria-pressed={chosen === name}
+            onClick={() => onChange(presetRange(name, Date.now(), timeZone))}
+            className={`rounded-full border px-3 py-2 text-sm font-semibold ${chosen === name ? 'border-blue-700 bg-blue-700 text-white' : 'border-stone-400 bg-white hover:bg-stone-100'}`}
+          >
+            {PRESET_LABELS[name]}
+          </button>
+        ))}
+      </div>
+      <Field label="From" type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && onChange({ ...range, from: e.target.value })} />
+      <Field label="To" type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && onChange({ ...range, to: e.target.value })} />
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { staffApi } from '../api/endpoints';
+import { formatDateTime } from '../lib/dates';
 import { Empty } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
 import { Loaded } from './DataTable';
@@ -13,7 +14,7 @@ export function FeedbackPage() {
 }
 
 function FeedbackList() {
-  const { restaurantId } = useAdmin();
+  const { restaurantId, timeZone } = useAdmin();
   const feedback = useQuery({ queryKey: ['feedback', restaurantId], queryFn: () => staffApi.feedback(restaurantId) });
   return (
     <Loaded query={feedback}>
@@ -37,7 +38,7 @@ function FeedbackList() {
                   </p>
                   {x.comment && <p className="text-sm">{x.comment}</p>}
                   <p className="text-xs text-stone-600">
-                    {x.author} · {new Date(x.created_at).toLocaleString()}
+                    {x.author} · {formatDateTime(x.created_at, timeZone)}
                   </p>
                 </li>
               ))}

@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
 import type { MenuItem, Page } from '../api/types';
-import { formatMoney } from '../lib/money';
-import { Badge, Button, Empty, ErrorBox, Field, Loading } from '../ui/ui';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { Button, Empty, ErrorBox, Field, Loading } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
 import { ItemEditor } from './ItemEditor';
+import { MenuItemRow } from './MenuItemRow';
 
 export function MenuPage() {
   return (
@@ -37,6 +38,13 @@ function MenuEditor() {
     },
   });
   const deleteCategory = useMutation({ mutationFn: (id: string) => staffApi.deleteCategory(rid, id), onSuccess: refresh });
+  const deleteItem = useMutation({
+    mutationFn: (item: MenuItem) => staffApi.deleteMenuItem(rid, item.id),
+    onSuccess: (_d, item) => {
+      queryClient.setQueryData<Page<MenuItem>>(['menu-items', rid], (page) => page && { ...page, items: page.items.filter((i) => i.id !== item.id), total: page.total - 1 });
+      refresh();
+    },
+  });
   // the switch shows the wanted state at once (synchronously, as a switch must); the answer confirms it
   const [flipping, setFlipping] = useState<Record<string, boolean>>({});
   const availability = useMutation({
@@ -83,7 +91,7 @@ function MenuEditor() {
           </Button>
         </div>
       )}
-      <ErrorBox error={addCategory.error ?? deleteCategory.error ?? availability.error ?? upload.error} className="mb-3" />
+      <ErrorBox error={addCategory.error ?? deleteCategory.error ?? deleteItem.error ?? availability.error ?? upload.error} className="mb-3" />
       {categories.data.items.length === 0 && <Empty>No categories yet: add one (for example “Pizze”), then its items.</Empty>}
       {categories.data.items.map((c) => {
         const inCategory = items.data.items.filter((i) => i.category_id === c.id);
@@ -94,9 +102,9 @@ function MenuEditor() {
                 {c.name}
               </h2>
               {canEdit && inCategory.length === 0 && (
-                <Button variant="ghost" onClick={() => deleteCategory.mutate(c.id)}>
+                <ConfirmButton variant="ghost" title={`Delete ${c.name}?`} question={<p>The empty category {c.name} leaves the menu.</p>} confirmLabel="Delete category" onConfirm={() => deleteCategory.mutate(c.id)}>
                   Delete category
-                </Button>
+                </ConfirmButton>
               )}
             </div>
             {inCategory.length === 0 ? (
@@ -112,6 +120,7 @@ function MenuEditor() {
                     on86={(item, sold) => availability.mutate({ item, available: !sold })}
                     onPhoto={(item, file) => upload.mutate({ item, file })}
                     onEdit={setEditing}
+                    onDelete={(item) => deleteItem.mutate(item)}
                   />
                 ))}
               </ul>
@@ -131,55 +140,5 @@ function MenuEditor() {
         />
       )}
     </>
-  );
-}
-
-function MenuItemRow({
-  item,
-  currency,
-  canEdit,
-  on86,
-  onPhoto,
-  onEdit,
-}: {
-  item: MenuItem;
-  currency: string;
-  canEdit: boolean;
-  on86: (item: MenuItem, soldOut: boolean) => void;
-  onPhoto: (item: MenuItem, file: File) => void;
-  onEdit: (item: MenuItem) => void;
-}) {
-  return (
-    <li className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-300 bg-white p-3" data-testid="admin-item" data-item-id={item.id}>
-      {item.image_url ? <img src={item.image_url} alt={item.name} className="h-14 w-14 rounded object-cover" /> : <div className="h-14 w-14 rounded bg-stone-200" aria-hidden="true" />}
-      <div className="min-w-0 flex-1">
-        <p className="font-semibold">
-          {item.name} <span className="font-normal text-stone-700">· {formatMoney(item.price, currency)}</span>
-        </p>
-        <p className="text-sm text-stone-700">{item.modifier_groups.length > 0 ? item.modifier_groups.map((g) => `${g.name} (${g.options.length})`).join(', ') : 'No modifiers'}</p>
-      </div>
-      {item.is_available ? <Badge tone="green">On the menu</Badge> : <Badge tone="red">86'd</Badge>}
-      <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
-        <input type="checkbox" role="switch" className="h-5 w-5" checked={!item.is_available} onChange={(e) => on86(item, e.target.checked)} aria-label={`86 ${item.name} (sold out)`} />
-        86
-      </label>
-      {canEdit && (
-        <>
-          <label className="cursor-pointer rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold hover:bg-stone-100 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700">
-            Photo
-            <input
-              type="file"
-              accept="image/jpeg,image/png,image/webp"
-              className="sr-only"
-              onChange={(e) => e.target.files?.[0] && onPhoto(item, e.target.files[0])}
-              aria-label={`Upload a photo of ${item.name}`}
-            />
-          </label>
-          <Button variant="secondary" onClick={() => onEdit(item)}>
-            Edit
-          </Button>
-        </>
-      )}
-    </li>
   );
 }

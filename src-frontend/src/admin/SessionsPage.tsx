@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
 import type { SessionSummary } from '../api/types';
-import { BillOptions } from '../bill/BillOptions';
-import { BillView } from '../bill/BillView';
-import { useBill } from '../bill/useBill';
+import { formatTime } from '../lib/dates';
 import { formatMoney } from '../lib/money';
-import { Badge, Button, ErrorBox, Loading, Modal, SelectField } from '../ui/ui';
+import { Badge, Button, SelectField } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
 import { Listing } from './DataTable';
+import { StaffBill } from './StaffBill';
 
 export function SessionsPage() {
   return (
@@ -19,7 +18,7 @@ export function SessionsPage() {
 }
 
 function Sessions() {
-  const { restaurantId } = useAdmin();
+  const { restaurantId, timeZone } = useAdmin();
   const [status, setStatus] = useState('open');
   const [open, setOpen] = useState<SessionSummary | null>(null);
   const sessions = useQuery({ queryKey: ['sessions', restaurantId, status], queryFn: () => staffApi.sessions(restaurantId, status || undefined) });
@@ -40,7 +39,7 @@ function Sessions() {
                 <div>
                   <p className="font-semibold">{s.table_label ?? 'Table'}</p>
                   <p className="text-sm text-stone-700">
-                    Since {new Date(s.opened_at).toLocaleTimeString()} · {formatMoney(s.total_amount, s.currency)}
+                    Since {formatTime(s.opened_at, timeZone)} · {formatMoney(s.total_amount, s.currency)}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
@@ -54,42 +53,7 @@ function Sessions() {
           </ul>
         )}
       </Listing>
-      {open && <StaffBill session={open} onClose={() => setOpen(null)} />}
+      {open && <StaffBill session={open} timeZone={timeZone} onClose={() => setOpen(null)} />}
     </>
-  );
-}
-
-/** The tab's bill as the diners see it, and closing the tab (paid, or without payment). */
-function StaffBill({ session, onClose }: { session: SessionSummary; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const { ask, setAsk, bill } = useBill(['staff-bill', session.id], (a) => staffApi.bill(session.id, a));
-  // the tab's orders tell each bill line's options
-  const tab = useQuery({ queryKey: ['staff-session', session.id], queryFn: () => staffApi.session(session.id) });
-  const close = useMutation({
-    mutationFn: (status: 'completed' | 'cancelled') => staffApi.closeSession(session.id, status),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-      onClose();
-    },
-  });
-  return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={`Bill · ${session.table_label ?? 'Table'}`}>
-      <div className="flex flex-col gap-3">
-        <BillOptions ask={ask} onChange={setAsk} />
-        {bill.isPending && <Loading />}
-        <ErrorBox error={bill.error ?? close.error} />
-        {bill.data && <BillView bill={bill.data} orders={tab.data?.orders} />}
-      </div>
-      {session.status === 'open' && (
-        <div className="mt-4 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => close.mutate('cancelled')} disabled={close.isPending}>
-            Close without payment
-          </Button>
-          <Button onClick={() => close.mutate('completed')} disabled={close.isPending}>
-            Mark paid and close
-          </Button>
-        </div>
-      )}
-    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { Badge, Button, ErrorBox, Field, SelectField } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
 import { CreateForm } from './CreateForm';
@@ -59,11 +60,22 @@ function Staff() {
                 header: 'Actions',
                 kind: 'actions',
                 cell: (u) =>
-                  u.role !== 'restaurant_admin' && (
-                    <Button variant="secondary" onClick={() => toggle.mutate({ id: u.id, active: !u.is_active })}>
-                      {u.is_active ? 'Deactivate' : 'Reactivate'}
+                  u.role !== 'restaurant_admin' &&
+                  (u.is_active ? (
+                    <ConfirmButton
+                      aria-label={`Deactivate ${u.username}`}
+                      title={`Deactivate ${u.username}?`}
+                      question={<p>{u.username} is signed out on every screen at once and cannot sign in again until reactivated.</p>}
+                      confirmLabel="Deactivate"
+                      onConfirm={() => toggle.mutate({ id: u.id, active: false })}
+                    >
+                      Deactivate
+                    </ConfirmButton>
+                  ) : (
+                    <Button variant="secondary" onClick={() => toggle.mutate({ id: u.id, active: true })} aria-label={`Reactivate ${u.username}`}>
+                      Reactivate
                     </Button>
-                  ),
+                  )),
               },
             ]}
           />

@@ -10,4 +10,10 @@ describe('console alerts', () => {
     expect(alertOf(envelope('feedback.low_rating', { feedback_id: 'f', order_id: 'o', rating: 1, comment: 'cold' }))).toEqual({ id: 'e1', text: 'A diner rated an order 1/5: “cold”' });
     expect(alertOf(envelope('order.created', {}))).toBeNull();
   });
+
+  it("says when the table called by the restaurant's clock", () => {
+    const call = envelope('session.service_requested', { session_id: 's', table_id: 't', table_label: 'Sala 2', kind: 'waiter', requested_at: '2026-11-25T10:00:00Z' });
+    expect(alertOf(call, 'Europe/Rome')?.text).toMatch(/\(11:00( AM)?\)$/);
+    expect(alertOf(call, 'America/New_York')?.text).toMatch(/\(05:00( AM)?\)$/);
+  });
 });

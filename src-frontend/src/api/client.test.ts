@@ -15,8 +15,18 @@ describe('api client', () => {
     );
     const error = (await request('/api/v1/x', { auth: 'none' }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 429, title: 'Too Many Requests', detail: 'Wait a moment', retryAfterSeconds: 90 });
+    expect(error).toMatchObject({ status: 429, kind: 'too-many-requests', title: 'Too Many Requests', detail: 'Wait a moment', retryAfterSeconds: 90 });
     expect(describeError(error)).toEqual({ title: 'Too Many Requests', detail: 'Wait a moment — kind: cooldown' });
+  });
+
+  it("says a validation fault once when the detail already names it (analytics' inverted range)", () => {
+    const error = new ApiError(400, {
+      type: 'https://tavola.io/problems/validation-failed',
+      title: 'Validation failed',
+      detail: 'to: must not be before from',
+      errors: [{ field: 'to', message: 'must not be before from' }],
+    });
+    expect(describeError(error)).toEqual({ title: 'Validation failed', detail: 'to: must not be before from' });
   });
 
   it('names a network failure plainly', async () => {

@@ -3,6 +3,8 @@ import type { Problem } from './types';
 /** A failed call, carrying the problem+json `title`/`detail` the services answer with. */
 export class ApiError extends Error {
   readonly status: number;
+  /** The problem's kind, the last segment of its stable `type` URI (`session-has-open-orders`). */
+  readonly kind: string | undefined;
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: { field: string; message: string }[];
@@ -12,6 +14,7 @@ export class ApiError extends Error {
     super(problem.detail ?? problem.title ?? `Request failed (${status})`);
     this.name = 'ApiError';
     this.status = status;
+    this.kind = problem.type?.split('/').pop() || undefined;
     this.title = problem.title ?? (status === 0 ? 'Network error' : `Request failed (${status})`);
     this.detail = problem.detail;
     this.fieldErrors = problem.errors ?? [];
@@ -113,7 +116,11 @@ export function qs(params: Record<string, string | number | boolean | null | und
 /** A message for people: the problem's title and detail. */
 export function describeError(error: unknown): { title: string; detail?: string } {
   if (error instanceof ApiError) {
-    const fields = error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ');
+    // a single field's fault is often the detail itself ("to: must not be before from"): say it once
+    const fields = error.fieldErrors
+      .map((f) => `${f.field}: ${f.message}`)
+      .filter((f) => !error.detail?.includes(f))
+      .join('; ');
     const detail = [error.detail !== error.title ? error.detail : undefined, fields || undefined].filter(Boolean).join(' — ');
     return detail ? { title: error.title, detail } : { title: error.title };
   }

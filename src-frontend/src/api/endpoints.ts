@@ -84,6 +84,7 @@ export const staffApi = {
     request<Page<Order>>(
       `/api/v1/orders${qs({ restaurant_id: params.restaurantId, active: params.active, status: params.status, from: params.from, to: params.to, page: params.page, size: 50 })}`,
     ),
+  order: (id: Uuid) => request<Order>(`/api/v1/orders/${id}`),
   setOrderStatus: (id: Uuid, status: OrderStatus) => request<Order>(`/api/v1/orders/${id}/status`, { method: 'PUT', body: { status } }),
 
   sessions: (restaurantId: Uuid | null, status?: string) =>

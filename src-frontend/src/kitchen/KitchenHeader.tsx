@@ -3,6 +3,7 @@ import { Button } from '../ui/ui';
 
 /** The board's title, ticket count, connection state and the screen's switches. */
 export function KitchenHeader({
+  restaurantName,
   tickets,
   live,
   sound,
@@ -11,6 +12,7 @@ export function KitchenHeader({
   username,
   onSignOut,
 }: {
+  restaurantName: string | undefined;
   tickets: number;
   live: LiveState;
   sound: { soundOn: boolean; toggle: () => void };
@@ -20,9 +22,17 @@ export function KitchenHeader({
   onSignOut: () => void;
 }) {
   return (
-    <header className="flex flex-wrap items-center gap-3 px-4 py-3">
-      <h1 className="text-xl font-bold">Kitchen</h1>
-      <span className="text-sm text-stone-300" aria-live="polite" data-testid="ticket-count">
+    <header className="flex flex-wrap items-center gap-3 px-4 py-3 min-[1600px]:py-4">
+      <h1 className="text-xl font-bold min-[1600px]:text-3xl">
+        {restaurantName ? (
+          <>
+            {restaurantName} <span className="font-normal text-stone-300">· Kitchen</span>
+          </>
+        ) : (
+          'Kitchen'
+        )}
+      </h1>
+      <span className="text-sm text-stone-300 min-[1600px]:text-lg" aria-live="polite" data-testid="ticket-count">
         {tickets} active {tickets === 1 ? 'ticket' : 'tickets'}
       </span>
       <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${live.status === 'open' ? 'bg-emerald-700 text-white' : 'bg-amber-500 text-stone-950'}`}>

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { staffApi } from '../api/endpoints';
 import type { Order } from '../api/types';
 import { LoginForm } from '../auth/LoginForm';
 import { currentRestaurantId, useSession } from '../auth/session';
@@ -17,6 +19,9 @@ const COLUMNS = [
   { title: 'Ready', statuses: ['READY'] },
 ] as const;
 
+// the board's columns fill the screen: three when there is no "New" column, four otherwise
+const GRID = { 3: 'md:grid-cols-3', 4: 'md:grid-cols-2 xl:grid-cols-4' } as const;
+
 export function KitchenPage() {
   const user = useSession((s) => s.user);
   if (!user) return <LoginForm title="Kitchen display" />;
@@ -28,6 +33,11 @@ function KitchenBoard() {
   const [params] = useSearchParams();
   const rid = params.get('restaurant') ?? currentRestaurantId(session);
   const { board, live, apply } = useKitchenBoard(rid);
+  // its name for the header, its clock for the tickets, and whether orders wait for a confirmation at all
+  const restaurant = useQuery({ queryKey: ['restaurant', rid], queryFn: () => staffApi.restaurant(rid ?? ''), enabled: !!rid, staleTime: 5 * 60_000 }).data;
+  const timeZone = restaurant?.time_zone;
+  // a restaurant that confirms by itself has no "New" tickets (one appears if the setting just changed)
+  const columns = COLUMNS.filter((c) => c.title !== 'New' || restaurant?.order_confirmation_required !== false || board.tickets.some((t) => t.status === 'PENDING'));
   const now = useNow();
   const sound = useKitchenSound(board.newIds.length);
   const thresholds: AgeThresholds = {
@@ -47,6 +57,7 @@ function KitchenBoard() {
   return (
     <div className="min-h-screen bg-stone-900 text-stone-50">
       <KitchenHeader
+        restaurantName={restaurant?.name}
         tickets={board.tickets.length}
         live={live}
         sound={sound}
@@ -70,20 +81,21 @@ function KitchenBoard() {
           <TicketItems order={lastBumped} />
         </section>
       )}
-      <main className="grid gap-3 px-4 pb-6 md:grid-cols-2 xl:grid-cols-4">
-        {COLUMNS.map((col) => {
+      <main className={`grid gap-3 px-4 pb-6 min-[1600px]:gap-4 ${GRID[columns.length as 3 | 4]}`}>
+        {columns.map((col) => {
           const tickets = board.tickets.filter((t) => (col.statuses as readonly string[]).includes(t.status));
           return (
             <section key={col.title} aria-labelledby={`col-${col.title}`} className="rounded-lg bg-stone-800 p-2">
-              <h2 id={`col-${col.title}`} className="mb-2 px-1 text-lg font-semibold">
+              <h2 id={`col-${col.title}`} className="mb-2 px-1 text-lg font-semibold min-[1600px]:text-2xl">
                 {col.title} <span className="text-stone-300">({tickets.length})</span>
               </h2>
               {tickets.length === 0 ? (
                 <p className="px-1 text-sm text-stone-400">No tickets</p>
               ) : (
-                <ul className="flex flex-col gap-2">
+                // on a wide screen a wide column holds tickets side by side
+                <ul className="grid gap-2 min-[1600px]:grid-cols-[repeat(auto-fill,minmax(17rem,1fr))]">
                   {tickets.map((t) => (
-                    <TicketCard key={t.id} order={t} now={now} thresholds={thresholds} tap={taps[t.id]} onTap={advance} />
+                    <TicketCard key={t.id} order={t} now={now} thresholds={thresholds} timeZone={timeZone} tap={taps[t.id]} onTap={advance} />
                   ))}
                 </ul>
               )}

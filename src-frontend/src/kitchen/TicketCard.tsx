@@ -1,5 +1,6 @@
 import type { Order } from '../api/types';
-import { modifierText } from '../lib/orders';
+import { formatTime } from '../lib/dates';
+import { itemCount, modifierText, orderRef } from '../lib/orders';
 import { Button } from '../ui/ui';
 import { ADVANCE_LABEL, NEXT_STATUS } from './board';
 import { tapButton, type Tap } from './taps';
@@ -9,19 +10,45 @@ export function tableOf(order: Order): string {
   return order.table_label ?? (order.table_id ? 'Table' : 'Takeaway');
 }
 
-/** One ticket: the table, how long it has waited (coloured by age), its lines and the next step. */
-export function TicketCard({ order: t, now, thresholds, tap, onTap }: { order: Order; now: number; thresholds: AgeThresholds; tap: Tap | undefined; onTap: (order: Order) => Promise<void> }) {
+/**
+ * One ticket: a header band coloured by age (the table, the order's reference, when it came in, how many
+ * dishes, how long it has waited), its lines and the next step.
+ */
+export function TicketCard({
+  order: t,
+  now,
+  thresholds,
+  timeZone,
+  tap,
+  onTap,
+}: {
+  order: Order;
+  now: number;
+  thresholds: AgeThresholds;
+  timeZone: string | undefined;
+  tap: Tap | undefined;
+  onTap: (order: Order) => Promise<void>;
+}) {
   const level = ageLevel(t.created_at, now, thresholds);
+  const count = itemCount(t);
+  const timeIn = formatTime(t.created_at, timeZone);
   return (
-    <li className={`rounded-lg border-l-8 p-3 text-stone-900 ${AGE_CLASSES[level]}`} data-testid="ticket" data-order-id={t.id} data-age={level}>
-      <div className="flex items-center justify-between">
-        <span className="text-lg font-bold">{tableOf(t)}</span>
-        <span className="font-mono text-lg" aria-label={`Waiting ${ageText(t.created_at, now)}`}>
+    <li className="overflow-hidden rounded-lg bg-white text-stone-900 min-[1600px]:text-lg" data-testid="ticket" data-order-id={t.id} data-age={level}>
+      <header className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 ${AGE_CLASSES[level]}`} data-testid="ticket-header">
+        <span className="text-lg font-bold min-[1600px]:text-2xl">{tableOf(t)}</span>
+        <span className="font-mono font-semibold" aria-label={`Order ${orderRef(t)}`}>
+          {orderRef(t)}
+        </span>
+        <span aria-label={`In at ${timeIn}`}>{timeIn}</span>
+        <span data-testid="ticket-item-count">{count === 1 ? '1 item' : `${count} items`}</span>
+        <span className="ml-auto font-mono text-lg font-bold min-[1600px]:text-2xl" aria-label={`Waiting ${ageText(t.created_at, now)}`}>
           {ageText(t.created_at, now)}
         </span>
+      </header>
+      <div className="px-3 pb-3">
+        <TicketItems order={t} />
+        {NEXT_STATUS[t.status] && <TapButton order={t} tap={tap} onTap={onTap} />}
       </div>
-      <TicketItems order={t} />
-      {NEXT_STATUS[t.status] && <TapButton order={t} tap={tap} onTap={onTap} />}
     </li>
   );
 }
@@ -30,7 +57,7 @@ function TapButton({ order, tap, onTap }: { order: Order; tap: Tap | undefined; 
   const button = tapButton(tap, ADVANCE_LABEL[order.status] ?? '');
   return (
     <>
-      <Button className="mt-2 min-h-12 w-full text-base" onClick={() => void onTap(order)} disabled={button.disabled} aria-busy={tap?.state === 'pending'}>
+      <Button className="mt-2 min-h-12 w-full text-base min-[1600px]:min-h-14 min-[1600px]:text-lg" onClick={() => void onTap(order)} disabled={button.disabled} aria-busy={tap?.state === 'pending'}>
         {button.label}
       </Button>
       {tap?.state === 'failed' && (
@@ -47,14 +74,14 @@ export function TicketItems({ order }: { order: Order }) {
     <>
       <ul className="mt-1">
         {order.items.map((i, n) => (
-          <li key={n} className="border-b border-stone-200 py-1 last:border-0">
+          <li key={n} className="border-b border-stone-200 py-1 last:border-0" data-testid="ticket-line">
             <span className="font-semibold">{i.quantity} ×</span> {i.name}
-            {i.modifiers.length > 0 && <div className="pl-6 text-sm text-stone-700">{modifierText(i.modifiers)}</div>}
-            {i.note && <div className="pl-6 text-sm font-semibold italic text-red-800">Note: {i.note}</div>}
+            {i.modifiers.length > 0 && <div className="pl-6 text-sm text-stone-700 min-[1600px]:text-base">{modifierText(i.modifiers)}</div>}
+            {i.note && <div className="pl-6 text-sm font-semibold italic text-red-800 min-[1600px]:text-base">Note: {i.note}</div>}
           </li>
         ))}
       </ul>
-      {order.note && <p className="mt-1 text-sm font-semibold italic text-red-800">Order note: {order.note}</p>}
+      {order.note && <p className="mt-1 text-sm font-semibold italic text-red-800 min-[1600px]:text-base">Order note: {order.note}</p>}
     </>
   );
 }

@@ -23,8 +23,9 @@ export function ageText(createdAt: string, nowMs: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
+/** The colour of a ticket's whole header band by age, readable across a kitchen (issue 17). */
 export const AGE_CLASSES: Record<AgeLevel, string> = {
-  fresh: 'border-emerald-600 bg-white',
-  warning: 'border-amber-500 bg-amber-50',
-  late: 'border-red-600 bg-red-50',
+  fresh: 'bg-emerald-700 text-white',
+  warning: 'bg-amber-400 text-stone-950',
+  late: 'bg-red-700 text-white',
 };

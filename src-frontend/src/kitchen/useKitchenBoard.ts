@@ -24,16 +24,28 @@ export function useKitchenBoard(rid: string | null) {
   return { board, live, apply };
 }
 
-/** The chime for new tickets: on unless this screen turned it off; browsers let it play after the first tap. */
+const SOUND_KEY = 'tavola.kitchen.sound';
+const HINT_KEY = 'tavola.kitchen.soundHint';
+
+/**
+ * The chime for new tickets: on unless this screen turned it off; browsers let it play after the first tap.
+ * The "tap once" hint shows until this screen's first tap ever (remembered in its storage): a kitchen
+ * screen's crew knows it after that, and the first tap of each later day still unlocks the sound.
+ */
 export function useKitchenSound(newTickets: number) {
-  const [soundOn, setSoundOn] = useState(() => localStorage.getItem('tavola.kitchen.sound') !== 'off');
+  const [soundOn, setSoundOn] = useState(() => localStorage.getItem(SOUND_KEY) !== 'off');
   const [unlocked, setUnlocked] = useState(false);
+  const [hintSeen, setHintSeen] = useState(() => localStorage.getItem(HINT_KEY) === 'seen');
   const rung = useRef(0);
 
   useEffect(() => {
-    localStorage.setItem('tavola.kitchen.sound', soundOn ? 'on' : 'off');
+    localStorage.setItem(SOUND_KEY, soundOn ? 'on' : 'off');
     if (!soundOn || unlocked) return undefined;
-    const unlock = () => setUnlocked(unlockSound());
+    const unlock = () => {
+      setUnlocked(unlockSound());
+      localStorage.setItem(HINT_KEY, 'seen');
+      setHintSeen(true);
+    };
     // on click, not pointerdown: the hint disappearing mid-tap would move the button under the finger
     window.addEventListener('click', unlock);
     window.addEventListener('keydown', unlock);
@@ -48,7 +60,7 @@ export function useKitchenSound(newTickets: number) {
     rung.current = newTickets;
   }, [newTickets, soundOn]);
 
-  return { soundOn, toggle: () => setSoundOn((on) => !on), needsTap: soundOn && !unlocked };
+  return { soundOn, toggle: () => setSoundOn((on) => !on), needsTap: soundOn && !unlocked && !hintSeen };
 }
 
 /** A clock that ticks every second, for the tickets' ages. */

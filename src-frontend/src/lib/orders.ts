@@ -1,4 +1,4 @@
-import type { Order } from '../api/types';
+import type { Order, OrderStatus } from '../api/types';
 
 function byAge(a: Order, b: Order): number {
   return Date.parse(a.created_at) - Date.parse(b.created_at) || a.id.localeCompare(b.id);
@@ -26,4 +26,40 @@ export function sortByAge(orders: Order[]): Order[] {
 /** "2 × Margherita (Large, Olives)": how an order line reads everywhere. */
 export function modifierText(modifiers: { name: string }[]): string {
   return modifiers.map((m) => m.name).join(', ');
+}
+
+/**
+ * A short reference to say and see an order by ("#3F2A", the first characters of its random id): the
+ * kitchen's ticket, the orders board and the tab's open orders show the same one. The orders service
+ * numbers no orders.
+ */
+export function orderRef(order: { id: string }): string {
+  return `#${order.id.replace(/-/g, '').slice(0, 4).toUpperCase()}`;
+}
+
+/** Dishes on an order, counting quantities (2 × Margherita is two). */
+export function itemCount(order: Order): number {
+  return order.items.reduce((n, i) => n + i.quantity, 0);
+}
+
+const TO_SERVED: OrderStatus[] = ['CONFIRMED', 'PREPARING', 'READY', 'SERVED'];
+
+/**
+ * The status changes that bring an order to SERVED, one step of the flow at a time (the only changes
+ * the orders service accepts): none for an order already served or finished.
+ */
+export function stepsToServed(status: OrderStatus): OrderStatus[] {
+  if (status === 'PENDING') return TO_SERVED;
+  const at = TO_SERVED.indexOf(status);
+  return at < 0 || status === 'SERVED' ? [] : TO_SERVED.slice(at + 1);
+}
+
+/** Orders still on their way from the kitchen (they keep a tab from closing as paid). */
+export function isUnserved(status: OrderStatus): boolean {
+  return status === 'PENDING' || status === 'CONFIRMED' || status === 'PREPARING' || status === 'READY';
+}
+
+/** The status flow cancels only what the kitchen has not started. */
+export function canCancel(status: OrderStatus): boolean {
+  return status === 'PENDING' || status === 'CONFIRMED';
 }
