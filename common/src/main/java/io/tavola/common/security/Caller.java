@@ -116,15 +116,14 @@ public class Caller {
     }
 
     /**
-     * A customer reads its own rows wherever it ordered: the scope opens to every restaurant and the
-     * query must name the customer (the id returned). Only for customers (403 otherwise).
+     * A customer's own rows may be at any restaurant: for a customer this opens the scope to every
+     * restaurant, and the query (or {@link #sees}) must bound it by the customer's id. Other callers
+     * keep their scope.
      */
-    public UUID customerScope() {
-        if (role() != Role.CUSTOMER) {
-            throw ApiException.forbidden("Your role may not do this");
+    public void customerScope() {
+        if (role() == Role.CUSTOMER) {
+            TenantScope.set(TenantScope.ALL);
         }
-        TenantScope.set(TenantScope.ALL);
-        return userId();
     }
 
     /**
