@@ -102,6 +102,9 @@ public final class TenantScope {
 
     @Override
     public String toString() {
-        return allRestaurants ? "all restaurants" : restaurantId == null ? "no restaurant" : "restaurant " + restaurantId;
+        if (allRestaurants) {
+            return "all restaurants";
+        }
+        return restaurantId == null ? "no restaurant" : "restaurant " + restaurantId;
     }
 }

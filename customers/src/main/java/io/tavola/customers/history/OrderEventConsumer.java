@@ -61,7 +61,8 @@ public class OrderEventConsumer {
             return Uni.createFrom().completionStage(message.nack(e));
         }
         // no caller: the event's restaurant is the scope its rows are read and written in
-        return TenantScope.within(TenantScope.of(event.restaurantId()), () -> Panache.withTransaction(() -> apply(event)))
+        return TenantScope.within(TenantScope.of(event.restaurantId()),
+                        () -> Panache.withTransaction(() -> apply(event)))
                 .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
                 .invoke(() -> consumed.increment())
                 .onFailure().recoverWithUni(e -> {
