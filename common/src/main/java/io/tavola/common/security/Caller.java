@@ -1,6 +1,7 @@
 package io.tavola.common.security;
 
 import io.tavola.common.error.ApiException;
+import io.tavola.common.tenancy.TenantScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -10,7 +11,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The verified caller of the current request, read from the access token only (never from a
- * client-supplied field). Every service decides tenancy here, in one place: {@link #restaurantScope}.
+ * client-supplied field). Every service decides tenancy here, in one place: {@link #defaultScope} (where a
+ * request reads unless told otherwise), {@link #staffScope} (the restaurant a staff endpoint acts on),
+ * {@link #customerScope} and {@link #sees} (rows of a diner); {@link TenantScope} carries the decision
+ * to the data layer.
  */
 @RequestScoped
 public class Caller {
@@ -49,23 +53,17 @@ public class Caller {
 
     public Role role() {
         requireAuthenticated();
-        return jwt.getGroups().stream().map(g -> {
-            try {
-                return Role.fromWire(g);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }).filter(r -> r != null).findFirst().orElseThrow(() -> ApiException.forbidden("The token carries no role"));
+        return roleOf(jwt).orElseThrow(() -> ApiException.forbidden("The token carries no role"));
     }
 
     public Optional<UUID> restaurantId() {
         requireAuthenticated();
-        return uuidClaim(RESTAURANT_CLAIM);
+        return uuidClaim(jwt, RESTAURANT_CLAIM);
     }
 
     public Optional<UUID> tableId() {
         requireAuthenticated();
-        return uuidClaim(TABLE_CLAIM);
+        return uuidClaim(jwt, TABLE_CLAIM);
     }
 
     /** A guest's table as the restaurant names it ("Terrazza 6"), when its token says. */
@@ -84,23 +82,76 @@ public class Caller {
     }
 
     /**
-     * The tenant check: returns {@code restaurantId} when the caller may act on that restaurant in one of
-     * the given roles (master admins always may). A caller of another restaurant gets the same 404 as a
-     * missing restaurant; a caller of this restaurant whose role is not allowed gets 403.
+     * The one scope decision of a staff endpoint: the restaurant it acts on, which the caller may act on
+     * in one of the given roles (master admins always may). {@code requested} is the restaurant the
+     * request names (path or {@code restaurant_id}); without one it is the caller's own, and a master
+     * admin, who has none, must name it (400). A caller of another restaurant gets the same 404 as for a
+     * missing restaurant; a caller of this restaurant whose role is not allowed gets 403; a caller who
+     * belongs to no restaurant and names none, 403. The decision becomes the request's
+     * {@link TenantScope}: every query of tenant-owned rows after it reads that restaurant only.
      */
-    public UUID restaurantScope(UUID restaurantId, Role... allowed) {
+    public UUID staffScope(UUID requested, Role... allowed) {
         Role mine = role();
+        UUID restaurant;
         if (mine == Role.MASTER_ADMIN) {
-            return restaurantId;
+            if (requested == null) {
+                throw ApiException.invalidField("restaurant_id", "is required for a master admin");
+            }
+            restaurant = requested;
+        } else {
+            Optional<UUID> own = restaurantId();
+            if (requested == null && own.isEmpty()) {
+                throw ApiException.forbidden("Your role may not do this");
+            }
+            restaurant = requested == null ? own.get() : requested;
+            if (!own.map(restaurant::equals).orElse(false)) {
+                throw ApiException.notFound("Restaurant");
+            }
+            if (!Arrays.asList(allowed).contains(mine)) {
+                throw ApiException.forbidden("Your role may not do this");
+            }
         }
-        boolean ownRestaurant = restaurantId().map(restaurantId::equals).orElse(false);
-        if (!ownRestaurant) {
-            throw ApiException.notFound("Restaurant");
+        TenantScope.set(TenantScope.of(restaurant));
+        return restaurant;
+    }
+
+    /**
+     * A customer's own rows may be at any restaurant: for a customer this opens the scope to every
+     * restaurant, and the query (or {@link #sees}) must bound it by the customer's id. Other callers
+     * keep their scope.
+     */
+    public void customerScope() {
+        if (role() == Role.CUSTOMER) {
+            TenantScope.set(TenantScope.ALL);
         }
-        if (!Arrays.asList(allowed).contains(mine)) {
-            throw ApiException.forbidden("Your role may not do this");
+    }
+
+    /**
+     * Whether the caller may see one row of the current scope (the tenant filter already bounds the
+     * restaurant): staff and master admins every row, a guest the rows of its table, a customer its own.
+     */
+    public boolean sees(UUID tableId, UUID customerId) {
+        return switch (role()) {
+            case MASTER_ADMIN, RESTAURANT_ADMIN, CHEF, WAITER -> true;
+            case GUEST -> tableId != null && tableId().map(tableId::equals).orElse(false);
+            case CUSTOMER -> customerId != null && customerId.equals(userId());
+        };
+    }
+
+    /**
+     * Where a caller's queries read when no decision narrowed them: a master admin every restaurant;
+     * staff and guests (a guest's is its table's) their restaurant; a customer, who belongs to none,
+     * nothing until {@link #customerScope()}.
+     */
+    public static TenantScope defaultScope(JsonWebToken token) {
+        Optional<Role> role = roleOf(token);
+        if (role.isEmpty() || role.get() == Role.CUSTOMER) {
+            return TenantScope.NONE;
         }
-        return restaurantId;
+        if (role.get() == Role.MASTER_ADMIN) {
+            return TenantScope.ALL;
+        }
+        return uuidClaim(token, RESTAURANT_CLAIM).map(TenantScope::of).orElse(TenantScope.NONE);
     }
 
     /** The caller's own restaurant; 403 for callers who belong to none (master admin, plain customer). */
@@ -108,8 +159,18 @@ public class Caller {
         return restaurantId().orElseThrow(() -> ApiException.forbidden("You do not belong to a restaurant"));
     }
 
-    private Optional<UUID> uuidClaim(String name) {
-        Object value = jwt.getClaim(name);
+    private static Optional<Role> roleOf(JsonWebToken token) {
+        return token.getGroups().stream().map(g -> {
+            try {
+                return Role.fromWire(g);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }).filter(r -> r != null).findFirst();
+    }
+
+    private static Optional<UUID> uuidClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
         if (value == null) {
             return Optional.empty();
         }

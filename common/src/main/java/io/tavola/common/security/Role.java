@@ -21,6 +21,9 @@ public enum Role {
     public static final String CUSTOMER_ROLE = "customer";
     public static final String GUEST_ROLE = "guest";
 
+    /** The roles of a restaurant's staff, for {@code Caller.staffScope(rid, Role.STAFF)}. */
+    public static final Role[] STAFF = { RESTAURANT_ADMIN, CHEF, WAITER };
+
     @JsonValue
     public String wire() {
         return name().toLowerCase();

@@ -1,14 +1,17 @@
 package io.tavola.customers.feedback;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "feedback")
 public class Feedback extends PanacheEntityBase {
 

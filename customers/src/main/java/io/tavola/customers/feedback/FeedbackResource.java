@@ -76,6 +76,7 @@ public class FeedbackResource {
     @POST
     @RolesAllowed({ Role.CUSTOMER_ROLE, Role.GUEST_ROLE })
     public Uni<Response> rate(@Valid @NotNull NewFeedback body) {
+        caller.customerScope();
         return Panache.withTransaction(() -> OrderHistory.<OrderHistory>findById(body.orderId()).chain(order -> {
             if (order == null || !isOwnOrder(order)) {
                 throw ApiException.notFound("Order");
@@ -118,21 +119,11 @@ public class FeedbackResource {
     @RolesAllowed({ Role.MASTER, Role.ADMIN, Role.WAITER_ROLE, Role.CHEF_ROLE })
     @WithSession
     public Uni<FeedbackPage> list(@QueryParam("restaurant_id") UUID restaurantId, @Valid @BeanParam PageRequest page) {
-        UUID rid;
-        if (caller.isMaster()) {
-            if (restaurantId == null) {
-                throw ApiException.invalidField("restaurant_id", "is required for master admins");
-            }
-            rid = restaurantId;
-        } else {
-            rid = caller.restaurantScope(restaurantId != null ? restaurantId : caller.ownRestaurant(),
-                    Role.RESTAURANT_ADMIN, Role.WAITER, Role.CHEF);
-        }
-        var found = Feedback.<Feedback>find("restaurantId", Sort.descending("createdAt"), rid)
-                .page(Page.of(page.page, page.size));
-        String stats = "select f.rating, count(f) from Feedback f where f.restaurantId = :rid group by f.rating";
+        caller.staffScope(restaurantId, Role.STAFF);
+        var found = Feedback.<Feedback>findAll(Sort.descending("createdAt")).page(Page.of(page.page, page.size));
+        String stats = "select f.rating, count(f) from Feedback f group by f.rating";
         return found.list().chain(items -> Feedback.getSession().chain(session -> session
-                .createSelectionQuery(stats, Object[].class).setParameter("rid", rid).getResultList())
+                .createSelectionQuery(stats, Object[].class).getResultList())
                 .map(rows -> {
                     Map<Integer, Long> distribution = new TreeMap<>();
                     for (int r = 1; r <= 5; r++) {
@@ -153,13 +144,10 @@ public class FeedbackResource {
                 }));
     }
 
+    /** A customer's own order, or (in a guest's restaurant: its scope) one of its table from the last hours. */
     private boolean isOwnOrder(OrderHistory order) {
-        if (caller.role() == Role.CUSTOMER) {
-            return caller.userId().equals(order.customerId);
-        }
-        return caller.restaurantId().map(order.restaurantId::equals).orElse(false)
-                && caller.tableId().map(t -> t.equals(order.tableId)).orElse(false)
-                && order.orderedAt.isAfter(Instant.now().minus(GUEST_WINDOW));
+        return caller.sees(order.tableId, order.customerId)
+                && (caller.role() != Role.GUEST || order.orderedAt.isAfter(Instant.now().minus(GUEST_WINDOW)));
     }
 
     /** In the feedback's transaction: the kitchen and admin screens hear of it even after a broker outage. */

@@ -46,6 +46,7 @@ public class HistoryResource {
     @WithSession
     public Uni<PageResult<OrderHistoryView>> myOrders(@QueryParam("restaurant_id") UUID restaurantId,
             @Valid @BeanParam PageRequest page) {
+        caller.customerScope();
         return history(caller.userId(), restaurantId, page);
     }
 
@@ -55,14 +56,14 @@ public class HistoryResource {
     @WithSession
     public Uni<PageResult<CustomerSummary>> customersOf(@QueryParam("restaurant_id") UUID restaurantId,
             @Valid @BeanParam PageRequest page) {
-        UUID rid = staffRestaurant(restaurantId);
+        caller.staffScope(restaurantId, Role.STAFF);
         String grouped = "select o.customerId, count(o), sum(o.totalAmount), max(o.orderedAt) from OrderHistory o"
-                + " where o.restaurantId = :rid and o.customerId is not null and o.status <> 'CANCELLED'"
+                + " where o.customerId is not null and o.status <> 'CANCELLED'"
                 + " group by o.customerId order by max(o.orderedAt) desc";
         return OrderHistory.getSession().chain(session -> session.createSelectionQuery(grouped, Object[].class)
-                .setParameter("rid", rid).setFirstResult(page.offset()).setMaxResults(page.size).getResultList()
-                .chain(rows -> OrderHistory.count(
-                        "select count(distinct o.customerId) from OrderHistory o where o.restaurantId = ?1 and o.customerId is not null and o.status <> 'CANCELLED'", rid)
+                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList()
+                .chain(rows -> OrderHistory.count("select count(distinct o.customerId) from OrderHistory o"
+                        + " where o.customerId is not null and o.status <> 'CANCELLED'")
                         .chain(total -> names(rows.stream().map(r -> (UUID) r[0]).toList()).map(names -> new PageResult<>(
                                 rows.stream().map(r -> new CustomerSummary((UUID) r[0], names.get((UUID) r[0]),
                                         (Long) r[1], (BigDecimal) r[2], (Instant) r[3])).toList(),
@@ -76,8 +77,8 @@ public class HistoryResource {
     @WithSession
     public Uni<PageResult<OrderHistoryView>> customerOrders(@PathParam("customerId") UUID customerId,
             @QueryParam("restaurant_id") UUID restaurantId, @Valid @BeanParam PageRequest page) {
-        UUID rid = staffRestaurant(restaurantId);
-        return history(customerId, rid, page).map(result -> {
+        caller.staffScope(restaurantId, Role.STAFF);
+        return history(customerId, null, page).map(result -> {
             if (result.total() == 0) {
                 throw ApiException.notFound("Customer");
             }
@@ -85,18 +86,10 @@ public class HistoryResource {
         });
     }
 
-    private UUID staffRestaurant(UUID requested) {
-        if (caller.isMaster()) {
-            if (requested == null) {
-                throw ApiException.invalidField("restaurant_id", "is required for master admins");
-            }
-            return requested;
-        }
-        UUID own = caller.ownRestaurant();
-        return caller.restaurantScope(requested != null ? requested : own, Role.RESTAURANT_ADMIN, Role.WAITER,
-                Role.CHEF);
-    }
-
+    /**
+     * A customer's orders in the current scope; {@code restaurantId} is the customer's own filter ("my
+     * orders at this restaurant"), not a tenant bound: the scope is that.
+     */
     private static Uni<PageResult<OrderHistoryView>> history(UUID customerId, UUID restaurantId, PageRequest page) {
         String query = restaurantId == null ? "customerId = :customer" : "customerId = :customer and restaurantId = :restaurant";
         Parameters params = Parameters.with("customer", customerId);

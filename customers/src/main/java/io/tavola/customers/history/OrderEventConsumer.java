@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.tenancy.TenantScope;
 import io.tavola.customers.loyalty.LoyaltyService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -59,7 +60,9 @@ public class OrderEventConsumer {
             deadLettered.increment();
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return Panache.withTransaction(() -> apply(event))
+        // no caller: the event's restaurant is the scope its rows are read and written in
+        return TenantScope.within(TenantScope.of(event.restaurantId()),
+                        () -> Panache.withTransaction(() -> apply(event)))
                 .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
                 .invoke(() -> consumed.increment())
                 .onFailure().recoverWithUni(e -> {

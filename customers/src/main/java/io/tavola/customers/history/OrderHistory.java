@@ -1,6 +1,7 @@
 package io.tavola.customers.history;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +9,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** This service's copy of an order, kept current from the orders exchange. */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "order_history")
 public class OrderHistory extends PanacheEntityBase {
 

@@ -52,6 +52,7 @@ public class LoyaltyResource {
     @RolesAllowed(Role.CUSTOMER_ROLE)
     @WithSession
     public Uni<LoyaltyView> mine() {
+        caller.customerScope();
         return LoyaltyEntry.<LoyaltyEntry>find("customerId", Sort.descending("createdAt"), caller.userId()).list()
                 .map(entries -> {
                     Map<UUID, Long> perRestaurant = new TreeMap<>();
@@ -70,7 +71,7 @@ public class LoyaltyResource {
     @RolesAllowed({ Role.MASTER, Role.ADMIN })
     @WithSession
     public Uni<RateView> rate(@PathParam("restaurantId") UUID restaurantId) {
-        UUID rid = caller.restaurantScope(restaurantId, Role.RESTAURANT_ADMIN);
+        UUID rid = caller.staffScope(restaurantId, Role.RESTAURANT_ADMIN);
         return loyalty.rate(rid).map(rate -> new RateView(rid, rate));
     }
 
@@ -79,7 +80,7 @@ public class LoyaltyResource {
     @RolesAllowed({ Role.MASTER, Role.ADMIN })
     @WithTransaction
     public Uni<RateView> setRate(@PathParam("restaurantId") UUID restaurantId, @Valid @NotNull SetRate body) {
-        UUID rid = caller.restaurantScope(restaurantId, Role.RESTAURANT_ADMIN);
+        UUID rid = caller.staffScope(restaurantId, Role.RESTAURANT_ADMIN);
         return LoyaltySettings.<LoyaltySettings>findById(rid).chain(found -> {
             LoyaltySettings settings = found != null ? found : new LoyaltySettings();
             settings.restaurantId = rid;

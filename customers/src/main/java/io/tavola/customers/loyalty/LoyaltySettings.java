@@ -1,6 +1,7 @@
 package io.tavola.customers.loyalty;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +9,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** A restaurant's earning rate; restaurants without a row earn {@link LoyaltyService#DEFAULT_RATE}. */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "loyalty_settings")
 public class LoyaltySettings extends PanacheEntityBase {
 

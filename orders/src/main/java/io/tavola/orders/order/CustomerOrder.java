@@ -1,6 +1,7 @@
 package io.tavola.orders.order;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,9 +11,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** An order ("order" is an SQL keyword, hence the table name). */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "customer_order")
 public class CustomerOrder extends PanacheEntityBase {
 

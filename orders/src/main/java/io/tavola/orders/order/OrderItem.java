@@ -1,15 +1,18 @@
 package io.tavola.orders.order;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** One line of an order, priced from the restaurant's quote (unit price includes the modifiers). */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "order_item")
 public class OrderItem extends PanacheEntityBase {
 

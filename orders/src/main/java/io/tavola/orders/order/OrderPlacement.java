@@ -6,6 +6,7 @@ import io.tavola.common.error.ApiException;
 import io.tavola.common.error.Problem;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
+import io.tavola.common.tenancy.TenantScope;
 import io.tavola.orders.analytics.OrderMetrics;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
@@ -85,6 +86,10 @@ public class OrderPlacement {
                                 }));
     }
 
+    /**
+     * Who orders where; the restaurant decided here is the request's tenant scope, so the session, the
+     * order and the replayed order are all read in it.
+     */
     private Target target(PlaceOrderRequest request) {
         Role role = caller.role();
         switch (role) {
@@ -104,14 +109,13 @@ public class OrderPlacement {
                 if (request.restaurantId() == null) {
                     throw ApiException.invalidField("restaurant_id", "is required");
                 }
+                // a customer may order takeaway anywhere: the restaurant it names (the quote checks it exists)
+                TenantScope.set(TenantScope.of(request.restaurantId()));
                 return new Target(request.restaurantId(), null, null, "takeaway", caller.userId());
             }
             case CHEF -> throw ApiException.forbidden("Chefs do not place orders");
             default -> {
-                UUID restaurant = caller.isMaster()
-                        ? requireField(request.restaurantId(), "restaurant_id")
-                        : caller.restaurantScope(request.restaurantId() == null ? caller.ownRestaurant()
-                                : request.restaurantId(), Role.RESTAURANT_ADMIN, Role.WAITER);
+                UUID restaurant = caller.staffScope(request.restaurantId(), Role.RESTAURANT_ADMIN, Role.WAITER);
                 String type = request.type() == null ? "dine_in" : request.type();
                 UUID table = "dine_in".equals(type) ? requireField(request.tableId(), "table_id") : null;
                 return new Target(restaurant, table, request.tableLabel(), type, null);

@@ -1,6 +1,7 @@
 package io.tavola.orders.order;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,9 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** One step of an order's status history: who moved it from what to what, and when. */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "order_status_change")
 public class OrderStatusChange extends PanacheEntityBase {
 

@@ -10,7 +10,6 @@ import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.analytics.OrderMetrics;
 import io.tavola.orders.session.SessionTabs;
 import io.tavola.orders.session.TableSession;
-import io.tavola.orders.tenancy.TenantGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -21,9 +20,6 @@ import java.util.UUID;
 /** Moves orders along DESIGN.md's status flow, keeping the history and writing the events. */
 @ApplicationScoped
 public class OrderStatusFlow {
-
-    @Inject
-    TenantGuard guard;
 
     @Inject
     Caller caller;
@@ -44,14 +40,15 @@ public class OrderStatusFlow {
     OrderMetrics metrics;
 
     public Uni<OrderView> change(UUID orderId, OrderStatus next) {
+        // a customer's own order is found (and refused with 403), anyone else's is a 404
+        caller.customerScope();
         return Panache.withTransaction(() -> CustomerOrder.<CustomerOrder>findById(orderId,
                 // one change at a time per order: a concurrent second change sees the first one's result
                 LockModeType.PESSIMISTIC_WRITE)
                 .chain(order -> {
-                    if (order == null) {
+                    if (order == null || !caller.sees(order.tableId, order.customerId)) {
                         throw ApiException.notFound("Order");
                     }
-                    guard.requireTableVisible(order.restaurantId, order.tableId, order.customerId, "Order");
                     requireAllowed(order, next);
                     return apply(order, next, caller.userId(), caller.role().wire());
                 }))
@@ -109,7 +106,7 @@ public class OrderStatusFlow {
         if (role == Role.CUSTOMER) {
             throw ApiException.forbidden("Customers cannot change an order's status");
         }
-        guard.requireStaff(order.restaurantId, TenantGuard.STAFF);
+        // staff of the order's restaurant (the tenant filter found it in theirs)
         if (role == Role.CHEF && order.status == OrderStatus.PENDING) {
             throw ApiException.forbidden("A waiter or admin confirms or rejects pending orders");
         }

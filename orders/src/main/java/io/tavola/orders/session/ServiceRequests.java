@@ -101,8 +101,8 @@ public class ServiceRequests {
         }
         Instant since = Instant.now().minusSeconds(seconds);
         return Panache.withSession(() -> ServiceRequest
-                .find("restaurantId = ?1 and tableId = ?2 and kind = ?3 and requestedAt > ?4 order by requestedAt desc",
-                        tab.restaurantId, tab.tableId, kind, since)
+                .find("tableId = ?1 and kind = ?2 and requestedAt > ?3 order by requestedAt desc",
+                        tab.tableId, kind, since)
                 .<ServiceRequest>firstResult())
                 .map(last -> {
                     if (last != null) {

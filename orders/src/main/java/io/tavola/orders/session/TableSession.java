@@ -1,15 +1,18 @@
 package io.tavola.orders.session;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** A table's shared tab; at most one {@code open} per table (a partial unique index). */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "table_session")
 public class TableSession extends PanacheEntityBase {
 

@@ -19,7 +19,6 @@ import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.RestaurantClient;
 import io.tavola.orders.restaurant.RestaurantProfiles;
-import io.tavola.orders.tenancy.TenantGuard;
 import io.tavola.orders.web.Sequenced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,9 +41,6 @@ public class TableSessions {
 
     @Inject
     Caller caller;
-
-    @Inject
-    TenantGuard guard;
 
     @Inject
     SessionTabs tabs;
@@ -79,7 +75,7 @@ public class TableSessions {
             restaurantId = caller.ownRestaurant();
             tableId = caller.tableId().orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
         } else if (role == Role.MASTER_ADMIN || role == Role.RESTAURANT_ADMIN || role == Role.WAITER) {
-            restaurantId = guard.listScope(request == null ? null : request.restaurantId(), Role.RESTAURANT_ADMIN,
+            restaurantId = caller.staffScope(request == null ? null : request.restaurantId(), Role.RESTAURANT_ADMIN,
                     Role.WAITER);
             tableId = request == null ? null : request.tableId();
             if (tableId == null) {
@@ -104,12 +100,11 @@ public class TableSessions {
                 .invoke(relay::wake);
     }
 
-    /** The open session of the guest's table. */
+    /** The open session of the guest's table (in its restaurant: the guest's tenant scope). */
     public Uni<SessionView> current() {
         UUID tableId = caller.tableId().orElseThrow(() -> ApiException.forbidden("The guest token names no table"));
-        UUID restaurantId = caller.ownRestaurant();
-        return Panache.withSession(() -> TableSession.<TableSession>find(
-                "tableId = ?1 and status = ?2 and restaurantId = ?3", tableId, TableSession.OPEN, restaurantId)
+        return Panache.withSession(() -> TableSession.<TableSession>find("tableId = ?1 and status = ?2", tableId,
+                TableSession.OPEN)
                 .firstResult()
                 .chain(tab -> {
                     if (tab == null) {
@@ -131,16 +126,15 @@ public class TableSessions {
     }
 
     public Uni<PageResult<SessionSummary>> list(UUID requestedRestaurant, String status, PageRequest page) {
-        UUID restaurantId = guard.listScope(requestedRestaurant, TenantGuard.STAFF);
+        caller.staffScope(requestedRestaurant, Role.STAFF);
         if (status != null && !List.of(TableSession.OPEN, TableSession.COMPLETED, TableSession.CANCELLED)
                 .contains(status)) {
             throw ApiException.invalidField("status", "must be open, completed or cancelled");
         }
         return Panache.withSession(() -> {
             var found = status == null
-                    ? TableSession.<TableSession>find("restaurantId = ?1", Sort.descending("openedAt", "id"), restaurantId)
-                    : TableSession.<TableSession>find("restaurantId = ?1 and status = ?2",
-                            Sort.descending("openedAt", "id"), restaurantId, status);
+                    ? TableSession.<TableSession>findAll(Sort.descending("openedAt", "id"))
+                    : TableSession.<TableSession>find("status", Sort.descending("openedAt", "id"), status);
             return found.page(Page.of(page.page, page.size)).list()
                     .chain(tabsFound -> Multi.createFrom().iterable(tabsFound)
                             .onItem().transformToUniAndConcatenate(tabs::summary).collect().asList())
@@ -156,7 +150,8 @@ public class TableSessions {
         return Panache.withTransaction(() -> TableSession.<TableSession>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(tab -> {
                     requireVisible(tab);
-                    guard.requireStaff(tab.restaurantId, Role.RESTAURANT_ADMIN, Role.WAITER);
+                    // a guest at this table, or a chef, may see the tab but not close it (403)
+                    caller.staffScope(tab.restaurantId, Role.RESTAURANT_ADMIN, Role.WAITER);
                     if (!TableSession.OPEN.equals(tab.status)) {
                         throw ApiException.conflict("session-closed", "The session is already " + tab.status);
                     }
@@ -214,11 +209,11 @@ public class TableSessions {
         return TableSession.<TableSession>findById(id).invoke(this::requireVisible);
     }
 
+    /** Found in the caller's tenant scope, and a guest's only at its own table (a session has no customer). */
     private void requireVisible(TableSession tab) {
-        if (tab == null) {
+        if (tab == null || !caller.sees(tab.tableId, null)) {
             throw ApiException.notFound("Session");
         }
-        guard.requireTableVisible(tab.restaurantId, tab.tableId, null, "Session");
     }
 
     public Uni<SessionView> view(TableSession tab) {

@@ -1,15 +1,18 @@
 package io.tavola.restaurant.image;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** An uploaded menu-item picture or restaurant logo; immutable once stored. */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "images")
 public class Image extends PanacheEntityBase {
 

@@ -3,6 +3,7 @@ package io.tavola.restaurant.image;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.tenancy.TenantScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,9 @@ public class ImageResource {
     @WithSession
     public Uni<Response> get(@PathParam("rid") UUID rid, @PathParam("imageId") UUID imageId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return Image.<Image>find("restaurantId = ?1 and id = ?2", rid, imageId).firstResult().map(image -> {
+        // public: an image of the restaurant the path names (another's id is a 404)
+        TenantScope.set(TenantScope.of(rid));
+        return Image.<Image>findById(imageId).map(image -> {
             if (image == null) {
                 throw ApiException.notFound("Image");
             }

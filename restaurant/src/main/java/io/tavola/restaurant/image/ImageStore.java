@@ -70,12 +70,12 @@ public class ImageStore {
         return image.persist();
     }
 
-    /** Removes a replaced image (no-op for null). */
-    public Uni<Void> delete(UUID restaurantId, UUID imageId) {
+    /** Removes a replaced image (no-op for null); only one of the restaurant in scope (the tenant filter). */
+    public Uni<Void> delete(UUID imageId) {
         if (imageId == null) {
             return Uni.createFrom().voidItem();
         }
-        return Image.delete("restaurantId = ?1 and id = ?2", restaurantId, imageId).replaceWithVoid();
+        return Image.delete("id", imageId).replaceWithVoid();
     }
 
     static String sha256(byte[] bytes) {

@@ -14,14 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Categories of one restaurant; every query is bounded by the restaurant id the caller was scoped to. */
+/** Categories of one restaurant: the tenant filter bounds every query to the restaurant the caller was scoped to. */
 @ApplicationScoped
 public class CategoryLogic {
 
     @WithSession
     public Uni<PageResult<CategoryView>> list(UUID restaurantId, PageRequest page) {
-        var query = Category.<Category>find("restaurantId", Sort.by("displayOrder").and("name").and("id"),
-                restaurantId);
+        var query = Category.<Category>findAll(Sort.by("displayOrder").and("name").and("id"));
         return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> query.count()
                 .map(total -> new PageResult<>(items.stream().map(CategoryView::of).toList(), page.page, page.size,
@@ -29,8 +28,8 @@ public class CategoryLogic {
     }
 
     @WithSession
-    public Uni<Category> get(UUID restaurantId, UUID id) {
-        return require(restaurantId, id);
+    public Uni<Category> get(UUID id) {
+        return require(id);
     }
 
     @WithTransaction
@@ -50,7 +49,7 @@ public class CategoryLogic {
 
     @WithTransaction
     public Uni<Category> update(UUID restaurantId, UUID id, CategoryRequest request) {
-        return require(restaurantId, id)
+        return require(id)
                 .call(c -> ensureNameFree(restaurantId, request.name().strip(), id))
                 .map(c -> {
                     apply(c, request);
@@ -61,9 +60,9 @@ public class CategoryLogic {
 
     /** A category that still holds items is not deleted: the items would be lost from the menu. */
     @WithTransaction
-    public Uni<Void> delete(UUID restaurantId, UUID id) {
-        return require(restaurantId, id)
-                .call(c -> MenuItem.count("restaurantId = ?1 and categoryId = ?2", restaurantId, id).invoke(n -> {
+    public Uni<Void> delete(UUID id) {
+        return require(id)
+                .call(c -> MenuItem.count("categoryId", id).invoke(n -> {
                     if (n > 0) {
                         throw ApiException.conflict("category-not-empty",
                                 "The category still holds " + n + " menu item(s); move or delete them first");
@@ -72,11 +71,12 @@ public class CategoryLogic {
                 .chain(c -> c.delete());
     }
 
-    public static Uni<Category> require(UUID restaurantId, UUID id) {
-        return Category.<Category>find("restaurantId = ?1 and id = ?2", restaurantId, id).firstResult()
+    public static Uni<Category> require(UUID id) {
+        return Category.<Category>findById(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Category"));
     }
 
+    /** Names are unique per restaurant (the index on restaurant_id, lower(name)): the key names it. */
     private static Uni<Void> ensureNameFree(UUID restaurantId, String name, UUID except) {
         return Category.count("restaurantId = ?1 and lower(name) = lower(?2) and id <> ?3", restaurantId, name,
                 except == null ? new UUID(0, 0) : except).invoke(n -> {

@@ -38,20 +38,20 @@ public class CategoryResource {
 
     @GET
     public Uni<PageResult<CategoryView>> list(@PathParam("rid") UUID rid, @Valid @BeanParam PageRequest page) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
         return logic.list(rid, page);
     }
 
     @GET
     @Path("{id}")
     public Uni<CategoryView> get(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(rid, id).map(CategoryView::of);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        return logic.get(id).map(CategoryView::of);
     }
 
     @POST
     public Uni<Response> create(@PathParam("rid") UUID rid, @Valid @NotNull CategoryRequest request, UriInfo uri) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.create(rid, request).call(() -> menuCache.invalidate(rid))
                 .map(c -> Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
                         .entity(CategoryView.of(c)).build());
@@ -61,14 +61,14 @@ public class CategoryResource {
     @Path("{id}")
     public Uni<CategoryView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull CategoryRequest request) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.update(rid, id, request).call(() -> menuCache.invalidate(rid)).map(CategoryView::of);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(rid, id).call(() -> menuCache.invalidate(rid)).replaceWith(Response.noContent().build());
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return logic.delete(id).call(() -> menuCache.invalidate(rid)).replaceWith(Response.noContent().build());
     }
 }

@@ -1,6 +1,7 @@
 package io.tavola.restaurant.menu;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +9,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** Something a restaurant sells. Its modifier groups live in their own rows (ModifierGroup). */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "menu_items")
 public class MenuItem extends PanacheEntityBase {
 

@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Menu items with their modifier groups; every query is bounded by the caller's restaurant id. */
+/** Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant. */
 @ApplicationScoped
 public class MenuItemLogic {
 
@@ -43,16 +43,16 @@ public class MenuItemLogic {
     @WithSession
     public Uni<PageResult<MenuItemView>> list(UUID restaurantId, UUID categoryId, PageRequest page) {
         Sort sort = Sort.by("displayOrder").and("name").and("id");
-        var query = categoryId == null ? MenuItem.<MenuItem>find("restaurantId", sort, restaurantId)
-                : MenuItem.<MenuItem>find("restaurantId = ?1 and categoryId = ?2", sort, restaurantId, categoryId);
+        var query = categoryId == null ? MenuItem.<MenuItem>findAll(sort)
+                : MenuItem.<MenuItem>find("categoryId", sort, categoryId);
         return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
-                .chain(items -> views(restaurantId, items))
+                .chain(items -> views(items))
                 .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
     }
 
     @WithSession
-    public Uni<MenuItemView> get(UUID restaurantId, UUID id) {
-        return require(restaurantId, id).chain(item -> view(item));
+    public Uni<MenuItemView> get(UUID id) {
+        return require(id).chain(item -> view(item));
     }
 
     @WithTransaction
@@ -61,7 +61,7 @@ public class MenuItemLogic {
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
         return RestaurantLogic.require(restaurantId)
-                .chain(() -> requireCategory(restaurantId, request.categoryId()))
+                .chain(() -> requireCategory(request.categoryId()))
                 .chain(() -> {
                     MenuItem item = new MenuItem();
                     item.id = UUID.randomUUID();
@@ -77,13 +77,13 @@ public class MenuItemLogic {
     }
 
     @WithTransaction
-    public Uni<Changed> update(UUID restaurantId, UUID id, MenuItemRequest request) {
+    public Uni<Changed> update(UUID id, MenuItemRequest request) {
         List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
-        return require(restaurantId, id)
-                .call(() -> requireCategory(restaurantId, request.categoryId()))
-                .chain(item -> ModifierGraph.load(restaurantId, List.of(item.id)).chain(graph -> {
+        return require(id)
+                .call(() -> requireCategory(request.categoryId()))
+                .chain(item -> ModifierGraph.load(List.of(item.id)).chain(graph -> {
                     boolean wasAvailable = item.available;
                     if (request.isAvailable() != null) {
                         item.available = request.isAvailable();
@@ -94,7 +94,7 @@ public class MenuItemLogic {
                             .flatMap(g -> graph.options(g.id).stream()).toList();
                     boolean flipped = wasAvailable != item.available;
                     return syncModifiers(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
-                            .call(() -> flipped ? events.itemAvailabilityChanged(restaurantId, item.id, item.name,
+                            .call(() -> flipped ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name,
                                     item.available) : Uni.createFrom().voidItem())
                             .chain(() -> view(item))
                             .map(v -> new Changed(v, flipped));
@@ -103,67 +103,68 @@ public class MenuItemLogic {
 
     /** 86'ing (or un-86'ing) an item. */
     @WithTransaction
-    public Uni<Changed> setAvailability(UUID restaurantId, UUID id, boolean available) {
-        return require(restaurantId, id).chain(item -> {
+    public Uni<Changed> setAvailability(UUID id, boolean available) {
+        return require(id).chain(item -> {
             boolean changed = item.available != available;
             item.available = available;
             if (!changed) {
                 return view(item).map(v -> new Changed(v, false));
             }
             item.updatedAt = Instant.now();
-            return events.itemAvailabilityChanged(restaurantId, item.id, item.name, available)
+            return events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, available)
                     .chain(() -> view(item)).map(v -> new Changed(v, true));
         });
     }
 
     /** Returns what was deleted, so diners still looking at an available item can be told it is gone. */
     @WithTransaction
-    public Uni<MenuItem> delete(UUID restaurantId, UUID id) {
+    public Uni<MenuItem> delete(UUID id) {
         // modifier groups and options go with the item (on delete cascade); live menus drop a deleted
         // item like an 86'd one
-        return require(restaurantId, id)
-                .call(item -> item.available ? events.itemAvailabilityChanged(restaurantId, item.id, item.name, false)
+        return require(id)
+                .call(item -> item.available
+                        ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, false)
                         : Uni.createFrom().voidItem())
                 .call(item -> item.delete())
-                .call(item -> images.delete(restaurantId, item.imageId));
+                .call(item -> images.delete(item.imageId));
     }
 
     @WithTransaction
-    public Uni<MenuItemView> setImage(UUID restaurantId, UUID id, byte[] bytes) {
-        return require(restaurantId, id).chain(item -> images.store(restaurantId, bytes).chain(image -> {
+    public Uni<MenuItemView> setImage(UUID id, byte[] bytes) {
+        return require(id).chain(item -> images.store(item.restaurantId, bytes).chain(image -> {
             UUID old = item.imageId;
             item.imageId = image.id;
             item.updatedAt = Instant.now();
-            return images.delete(restaurantId, old);
+            return images.delete(old);
         }).chain(() -> view(item)));
     }
 
     @WithTransaction
-    public Uni<MenuItemView> deleteImage(UUID restaurantId, UUID id) {
-        return require(restaurantId, id).chain(item -> {
+    public Uni<MenuItemView> deleteImage(UUID id) {
+        return require(id).chain(item -> {
             UUID old = item.imageId;
             item.imageId = null;
             item.updatedAt = Instant.now();
-            return images.delete(restaurantId, old).chain(() -> view(item));
+            return images.delete(old).chain(() -> view(item));
         });
     }
 
-    static Uni<MenuItem> require(UUID restaurantId, UUID id) {
-        return MenuItem.<MenuItem>find("restaurantId = ?1 and id = ?2", restaurantId, id).firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Menu item"));
+    static Uni<MenuItem> require(UUID id) {
+        return MenuItem.<MenuItem>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Menu item"));
     }
 
-    private static Uni<Category> requireCategory(UUID restaurantId, UUID categoryId) {
-        return Category.<Category>find("restaurantId = ?1 and id = ?2", restaurantId, categoryId).firstResult()
+    /** Only a category of the same restaurant: another's is outside the tenant filter, as if unknown. */
+    private static Uni<Category> requireCategory(UUID categoryId) {
+        return Category.<Category>findById(categoryId)
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("category_id", "unknown category"));
     }
 
     private Uni<MenuItemView> view(MenuItem item) {
-        return views(item.restaurantId, List.of(item)).map(list -> list.get(0));
+        return views(List.of(item)).map(list -> list.get(0));
     }
 
-    private Uni<List<MenuItemView>> views(UUID restaurantId, List<MenuItem> items) {
-        return ModifierGraph.load(restaurantId, items.stream().map(i -> i.id).toList())
+    private Uni<List<MenuItemView>> views(List<MenuItem> items) {
+        return ModifierGraph.load(items.stream().map(i -> i.id).toList())
                 .map(graph -> items.stream().map(i -> MenuItemView.of(i, graph.views(i.id))).toList());
     }
 
@@ -261,12 +262,10 @@ public class MenuItemLogic {
                 .toList();
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (!dropOptions.isEmpty()) {
-            chain = chain.chain(() -> ModifierOption.delete("restaurantId = ?1 and id in ?2", item.restaurantId,
-                    dropOptions)).replaceWithVoid();
+            chain = chain.chain(() -> ModifierOption.delete("id in ?1", dropOptions)).replaceWithVoid();
         }
         if (!dropGroups.isEmpty()) {
-            chain = chain.chain(() -> ModifierGroup.delete("restaurantId = ?1 and id in ?2", item.restaurantId,
-                    dropGroups)).replaceWithVoid();
+            chain = chain.chain(() -> ModifierGroup.delete("id in ?1", dropGroups)).replaceWithVoid();
         }
         // groups before their options: the flush orders inserts as persisted
         for (var entity : toPersist) {

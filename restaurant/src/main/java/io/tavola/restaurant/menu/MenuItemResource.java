@@ -56,20 +56,20 @@ public class MenuItemResource {
     @GET
     public Uni<PageResult<MenuItemView>> list(@PathParam("rid") UUID rid, @QueryParam("category_id") String categoryId,
             @Valid @BeanParam PageRequest page) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
         return logic.list(rid, categoryFilter(categoryId), page);
     }
 
     @GET
     @Path("{id}")
     public Uni<MenuItemView> get(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(rid, id);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        return logic.get(id);
     }
 
     @POST
     public Uni<Response> create(@PathParam("rid") UUID rid, @Valid @NotNull MenuItemRequest request, UriInfo uri) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.create(rid, request).call(() -> menuCache.invalidate(rid))
                 .map(item -> Response.created(uri.getAbsolutePathBuilder().path(item.id().toString()).build())
                         .entity(item).build());
@@ -79,16 +79,16 @@ public class MenuItemResource {
     @Path("{id}")
     public Uni<MenuItemView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull MenuItemRequest request) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return afterChange(rid, logic.update(rid, id, request));
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return afterChange(rid, logic.update(id, request));
     }
 
     @PUT
     @Path("{id}/availability")
     public Uni<MenuItemView> putAvailability(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull AvailabilityRequest request) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF);
-        return afterChange(rid, logic.setAvailability(rid, id, request.isAvailable()));
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF);
+        return afterChange(rid, logic.setAvailability(id, request.isAvailable()));
     }
 
     @PATCH
@@ -101,8 +101,8 @@ public class MenuItemResource {
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(rid, id).call(() -> menuCache.invalidate(rid))
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return logic.delete(id).call(() -> menuCache.invalidate(rid))
                 .invoke(events::publishNow)
                 .replaceWith(Response.noContent().build());
     }
@@ -112,16 +112,16 @@ public class MenuItemResource {
     @Path("{id}/image")
     @Consumes(MediaType.WILDCARD)
     public Uni<MenuItemView> putImage(@PathParam("rid") UUID rid, @PathParam("id") UUID id, byte[] body) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         images.check(body);
-        return logic.setImage(rid, id, body).call(() -> menuCache.invalidate(rid));
+        return logic.setImage(id, body).call(() -> menuCache.invalidate(rid));
     }
 
     @DELETE
     @Path("{id}/image")
     public Uni<MenuItemView> deleteImage(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.deleteImage(rid, id).call(() -> menuCache.invalidate(rid));
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return logic.deleteImage(id).call(() -> menuCache.invalidate(rid));
     }
 
     /** A malformed filter is the caller's mistake (400), not a missing resource (JAX-RS would say 404). */

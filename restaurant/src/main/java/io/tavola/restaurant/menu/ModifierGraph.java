@@ -13,17 +13,15 @@ import java.util.UUID;
 /** The modifier groups and options of a set of items, read in two queries (not one per item). */
 public record ModifierGraph(Map<UUID, List<ModifierGroup>> groupsByItem, Map<UUID, List<ModifierOption>> optionsByGroup) {
 
-    public static Uni<ModifierGraph> load(UUID restaurantId, Collection<UUID> itemIds) {
+    public static Uni<ModifierGraph> load(Collection<UUID> itemIds) {
         if (itemIds.isEmpty()) {
             return Uni.createFrom().item(new ModifierGraph(Map.of(), Map.of()));
         }
-        return ModifierGroup.<ModifierGroup>list(
-                "restaurantId = ?1 and menuItemId in ?2 order by displayOrder, name, id", restaurantId, itemIds)
+        return ModifierGroup.<ModifierGroup>list("menuItemId in ?1 order by displayOrder, name, id", itemIds)
                 .chain(groups -> {
                     List<UUID> groupIds = groups.stream().map(g -> g.id).toList();
                     Uni<List<ModifierOption>> options = groupIds.isEmpty() ? Uni.createFrom().item(List.of())
-                            : ModifierOption.list("restaurantId = ?1 and groupId in ?2 order by displayOrder, name, id",
-                                    restaurantId, groupIds);
+                            : ModifierOption.list("groupId in ?1 order by displayOrder, name, id", groupIds);
                     return options.map(opts -> {
                         Map<UUID, List<ModifierGroup>> byItem = new LinkedHashMap<>();
                         groups.forEach(g -> byItem.computeIfAbsent(g.menuItemId, k -> new ArrayList<>()).add(g));

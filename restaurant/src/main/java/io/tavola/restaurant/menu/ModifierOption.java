@@ -1,15 +1,18 @@
 package io.tavola.restaurant.menu;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** One option of a modifier group ("Large", +2.00). */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "modifier_options")
 public class ModifierOption extends PanacheEntityBase {
 

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the diner menu from the database: available items grouped by category, in display order. */
+/**
+ * Builds the diner menu from the database: available items grouped by category, in display order. The
+ * request is scoped to the restaurant in its path (PublicMenuResource), so the queries name none.
+ */
 @ApplicationScoped
 public class PublicMenu {
 
@@ -35,10 +38,10 @@ public class PublicMenu {
             if (r == null || !r.active) {
                 return Uni.createFrom().failure(ApiException.notFound("Menu"));
             }
-            return Category.<Category>list("restaurantId", Sort.by("displayOrder").and("name").and("id"), restaurantId)
-                    .chain(categories -> MenuItem.<MenuItem>list("restaurantId = ?1 and available = true",
-                            Sort.by("displayOrder").and("name").and("id"), restaurantId)
-                            .chain(items -> ModifierGraph.load(restaurantId, items.stream().map(i -> i.id).toList())
+            return Category.<Category>listAll(Sort.by("displayOrder").and("name").and("id"))
+                    .chain(categories -> MenuItem.<MenuItem>list("available = true",
+                            Sort.by("displayOrder").and("name").and("id"))
+                            .chain(items -> ModifierGraph.load(items.stream().map(i -> i.id).toList())
                                     .map(graph -> assemble(r, categories, items, graph))));
         });
     }

@@ -3,6 +3,7 @@ package io.tavola.restaurant.menu;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.tenancy.TenantScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,8 @@ public class PublicMenuResource {
 
     @GET
     public Uni<Response> get(@PathParam("rid") UUID rid, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        // public: whoever asks reads the menu of the restaurant the path names, and only that one
+        TenantScope.set(TenantScope.of(rid));
         return cache.get(rid).chain(entry -> entry.json() != null ? Uni.createFrom().item(entry.json())
                 : menu.build(rid).map(this::write).call(body -> cache.put(rid, entry.version(), body)))
                 .map(body -> {

@@ -38,8 +38,8 @@ public class QuoteLogic {
         List<UUID> itemIds = request.lines().stream().map(QuoteLineRequest::menuItemId).distinct().toList();
         return Restaurant.<Restaurant>findById(restaurantId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Restaurant"))
-                .chain(r -> MenuItem.<MenuItem>list("restaurantId = ?1 and id in ?2", restaurantId, itemIds)
-                        .chain(items -> ModifierGraph.load(restaurantId, items.stream().map(i -> i.id).toList())
+                .chain(r -> MenuItem.<MenuItem>list("id in ?1", itemIds)
+                        .chain(items -> ModifierGraph.load(items.stream().map(i -> i.id).toList())
                                 .map(graph -> {
                                     Map<UUID, MenuItem> byId = items.stream()
                                             .collect(Collectors.toMap(i -> i.id, Function.identity()));

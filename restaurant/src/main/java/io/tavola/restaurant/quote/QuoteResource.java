@@ -1,6 +1,7 @@
 package io.tavola.restaurant.quote;
 
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.tenancy.TenantScope;
 import io.tavola.restaurant.quote.QuoteDtos.Quote;
 import io.tavola.restaurant.quote.QuoteDtos.QuoteRequest;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ public class QuoteResource {
 
     @POST
     public Uni<Quote> quote(@PathParam("rid") UUID rid, @Valid @NotNull QuoteRequest request) {
+        // public: prices of the restaurant the path names; another's item ids are unknown items
+        TenantScope.set(TenantScope.of(rid));
         return logic.quote(rid, request);
     }
 }

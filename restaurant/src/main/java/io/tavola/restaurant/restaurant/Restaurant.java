@@ -1,15 +1,19 @@
 package io.tavola.restaurant.restaurant;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** A tenant: its identity, how it sells (currency, time zone) and how guest ordering behaves. */
 @Entity
+// the tenant itself: a caller reads its own restaurant's row (docs/architecture.md, "Tenancy")
+@Filter(name = TenantFilter.NAME, condition = TenantFilter.RESTAURANT_ROW)
 @Table(name = "restaurants")
 public class Restaurant extends PanacheEntityBase {
 

@@ -131,7 +131,7 @@ public class RestaurantLogic {
             UUID old = r.logoImageId;
             r.logoImageId = image.id;
             r.updatedAt = Instant.now();
-            return images.delete(restaurantId, old).replaceWith(r);
+            return images.delete(old).replaceWith(r);
         }));
     }
 
@@ -141,7 +141,7 @@ public class RestaurantLogic {
             UUID old = r.logoImageId;
             r.logoImageId = null;
             r.updatedAt = Instant.now();
-            return images.delete(restaurantId, old).replaceWith(r);
+            return images.delete(old).replaceWith(r);
         });
     }
 

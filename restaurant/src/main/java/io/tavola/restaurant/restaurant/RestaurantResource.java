@@ -77,14 +77,14 @@ public class RestaurantResource {
     @GET
     @Path("{rid}")
     public Uni<RestaurantView> get(@PathParam("rid") UUID rid) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
         return logic.get(rid).map(RestaurantView::of);
     }
 
     @PATCH
     @Path("{rid}")
     public Uni<RestaurantView> update(@PathParam("rid") UUID rid, @Valid @NotNull UpdateRestaurant request) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.update(rid, request, caller.isMaster())
                 .call(() -> menuCache.invalidate(rid))
                 // taken out of service: every guest token of its tables ends
@@ -98,7 +98,7 @@ public class RestaurantResource {
     @Path("{rid}/logo")
     @Consumes(MediaType.WILDCARD)
     public Uni<RestaurantView> putLogo(@PathParam("rid") UUID rid, byte[] body) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         images.check(body);
         return logic.setLogo(rid, body).call(() -> menuCache.invalidate(rid)).map(RestaurantView::of);
     }
@@ -106,7 +106,7 @@ public class RestaurantResource {
     @DELETE
     @Path("{rid}/logo")
     public Uni<RestaurantView> deleteLogo(@PathParam("rid") UUID rid) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.deleteLogo(rid).call(() -> menuCache.invalidate(rid)).map(RestaurantView::of);
     }
 }

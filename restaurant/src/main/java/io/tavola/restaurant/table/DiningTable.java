@@ -1,15 +1,18 @@
 package io.tavola.restaurant.table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tavola.common.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
 
 /** A table in the dining room, with the secret token its QR code carries. */
 @Entity
+@Filter(name = TenantFilter.NAME)
 @Table(name = "dining_tables")
 public class DiningTable extends PanacheEntityBase {
 

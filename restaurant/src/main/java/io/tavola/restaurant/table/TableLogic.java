@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.TokenRevocations;
+import io.tavola.common.tenancy.TenantScope;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.restaurant.Restaurant;
@@ -19,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Tables of one restaurant; every query is bounded by the restaurant id the caller was scoped to. */
+/** Tables of one restaurant; the tenant filter bounds every query to the restaurant the caller was scoped to. */
 @ApplicationScoped
 public class TableLogic {
 
@@ -33,7 +34,7 @@ public class TableLogic {
 
     @WithSession
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
-        var query = DiningTable.<DiningTable>find("restaurantId", ORDER, restaurantId);
+        var query = DiningTable.<DiningTable>findAll(ORDER);
         return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> query.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
     }
@@ -42,12 +43,12 @@ public class TableLogic {
     @WithSession
     public Uni<List<DiningTable>> allActive(UUID restaurantId) {
         return RestaurantLogic.require(restaurantId)
-                .chain(() -> DiningTable.<DiningTable>list("restaurantId = ?1 and active = true", ORDER, restaurantId));
+                .chain(() -> DiningTable.<DiningTable>list("active = true", ORDER));
     }
 
     @WithSession
-    public Uni<DiningTable> get(UUID restaurantId, UUID id) {
-        return require(restaurantId, id);
+    public Uni<DiningTable> get(UUID id) {
+        return require(id);
     }
 
     @WithTransaction
@@ -68,7 +69,7 @@ public class TableLogic {
 
     @WithTransaction
     public Uni<DiningTable> update(UUID restaurantId, UUID id, TableRequest request) {
-        return require(restaurantId, id)
+        return require(id)
                 .call(t -> ensureNumberFree(restaurantId, request.tableNumber().strip(), id))
                 .map(t -> {
                     boolean wasActive = t.active;
@@ -82,8 +83,8 @@ public class TableLogic {
     }
 
     @WithTransaction
-    public Uni<DiningTable> setStatus(UUID restaurantId, UUID id, String status) {
-        return require(restaurantId, id).map(t -> {
+    public Uni<DiningTable> setStatus(UUID id, String status) {
+        return require(id).map(t -> {
             t.status = status;
             t.updatedAt = Instant.now();
             return t;
@@ -92,8 +93,8 @@ public class TableLogic {
 
     /** A new token: codes printed with the old one stop working at once. */
     @WithTransaction
-    public Uni<DiningTable> rotateToken(UUID restaurantId, UUID id) {
-        return require(restaurantId, id).map(t -> {
+    public Uni<DiningTable> rotateToken(UUID id) {
+        return require(id).map(t -> {
             t.qrToken = qrCodes.newToken();
             t.generation++;
             t.updatedAt = Instant.now();
@@ -114,12 +115,16 @@ public class TableLogic {
         return revocations.revokeTableBefore(tableId, Long.MAX_VALUE);
     }
 
-    /** The restaurant was taken out of service: a new generation for each of its tables (in its transaction). */
+    /**
+     * The restaurant was taken out of service: a new generation for each of its tables (in its
+     * transaction). The restaurant is the subject of the statement, so it names it even though the
+     * tenant filter bounds it too.
+     */
     public static Uni<Integer> nextGenerationOfAll(UUID restaurantId) {
         return DiningTable.update("generation = generation + 1 where restaurantId = ?1", restaurantId);
     }
 
-    /** ...and after the commit, every guest token of the restaurant ends. */
+    /** ...and after the commit, every guest token of the restaurant ends (named, as above). */
     @WithSession
     public Uni<Void> endGuestTokensOf(UUID restaurantId) {
         return DiningTable.<DiningTable>list("restaurantId", restaurantId)
@@ -130,16 +135,21 @@ public class TableLogic {
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID restaurantId, UUID id) {
-        return require(restaurantId, id).chain(t -> t.delete());
+    public Uni<Void> delete(UUID id) {
+        return require(id).chain(t -> t.delete());
     }
 
-    /** Public: the table a QR token belongs to, if the table and its restaurant are in service. */
+    /**
+     * Public: the table a QR token belongs to, if the table and its restaurant are in service. The token
+     * is a unique secret (192 random bits) and the restaurant is what the lookup finds, so this one read
+     * spans every restaurant.
+     */
     @WithSession
     public Uni<QrLookup> lookup(String token) {
         if (!QrCodes.plausibleToken(token)) {
             return Uni.createFrom().failure(ApiException.notFound("Table"));
         }
+        TenantScope.set(TenantScope.ALL);
         return DiningTable.<DiningTable>find("qrToken = ?1 and active = true", token).firstResult()
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Table"))
                 .chain(t -> Restaurant.<Restaurant>findById(t.restaurantId).map(r -> {
@@ -150,11 +160,12 @@ public class TableLogic {
                 }));
     }
 
-    static Uni<DiningTable> require(UUID restaurantId, UUID id) {
-        return DiningTable.<DiningTable>find("restaurantId = ?1 and id = ?2", restaurantId, id).firstResult()
+    static Uni<DiningTable> require(UUID id) {
+        return DiningTable.<DiningTable>findById(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Table"));
     }
 
+    /** Numbers are unique per restaurant (the index on restaurant_id, lower(table_number)): the key names it. */
     private static Uni<Void> ensureNumberFree(UUID restaurantId, String number, UUID except) {
         return DiningTable.count("restaurantId = ?1 and lower(tableNumber) = lower(?2) and id <> ?3", restaurantId,
                 number, except == null ? new UUID(0, 0) : except).invoke(n -> {

@@ -53,7 +53,7 @@ public class TableResource {
 
     @GET
     public Uni<PageResult<TableView>> list(@PathParam("rid") UUID rid, @Valid @BeanParam PageRequest page) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
         return logic.list(rid, page).map(p -> new PageResult<>(p.items().stream().map(this::view).toList(), p.page(),
                 p.size(), p.total()));
     }
@@ -61,13 +61,13 @@ public class TableResource {
     @GET
     @Path("{id}")
     public Uni<TableView> get(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(rid, id).map(this::view);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        return logic.get(id).map(this::view);
     }
 
     @POST
     public Uni<Response> create(@PathParam("rid") UUID rid, @Valid @NotNull TableRequest request, UriInfo uri) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.create(rid, request).map(t -> Response
                 .created(uri.getAbsolutePathBuilder().path(t.id.toString()).build()).entity(view(t)).build());
     }
@@ -76,15 +76,15 @@ public class TableResource {
     @Path("{id}")
     public Uni<TableView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull TableRequest request) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         return logic.update(rid, id, request).call(logic::endOlderGuestTokens).map(this::view);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(rid, id).call(() -> logic.endAllGuestTokens(id))
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return logic.delete(id).call(() -> logic.endAllGuestTokens(id))
                 .replaceWith(Response.noContent().build());
     }
 
@@ -92,8 +92,8 @@ public class TableResource {
     @Path("{id}/status")
     public Uni<TableView> putStatus(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull StatusRequest request) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.WAITER);
-        return logic.setStatus(rid, id, request.status()).map(this::view);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.WAITER);
+        return logic.setStatus(id, request.status()).map(this::view);
     }
 
     @PATCH
@@ -106,8 +106,8 @@ public class TableResource {
     @POST
     @Path("{id}/qr-token/rotate")
     public Uni<TableView> rotate(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.rotateToken(rid, id).call(logic::endOlderGuestTokens).map(this::view);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return logic.rotateToken(id).call(logic::endOlderGuestTokens).map(this::view);
     }
 
     @GET
@@ -115,8 +115,8 @@ public class TableResource {
     @Produces("image/png")
     public Uni<Response> png(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @QueryParam("size") @DefaultValue("512") @Min(128) @Max(2048) int size) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(rid, id).map(t -> Response.ok(qr.png(t.qrToken, size), "image/png")
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        return logic.get(id).map(t -> Response.ok(qr.png(t.qrToken, size), "image/png")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 
@@ -124,8 +124,8 @@ public class TableResource {
     @Path("{id}/qr.svg")
     @Produces("image/svg+xml")
     public Uni<Response> svg(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(rid, id).map(t -> Response.ok(qr.svg(t.qrToken), "image/svg+xml")
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        return logic.get(id).map(t -> Response.ok(qr.svg(t.qrToken), "image/svg+xml")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 
@@ -134,7 +134,7 @@ public class TableResource {
     @Path("qr-sheet")
     @Produces("text/html")
     public Uni<Response> qrSheet(@PathParam("rid") UUID rid) {
-        caller.restaurantScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
+        caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
         return logic.allActive(rid).map(tables -> Response.ok(sheet.html(tables), "text/html; charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }

@@ -1,0 +1,36 @@
+package io.tavola.common.tenancy;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.tavola.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Before any endpoint runs, a request with a verified token gets its caller's default
+ * {@link TenantScope} ({@link Caller#defaultScope}). A request without one gets none: a public endpoint
+ * names the restaurant it serves, and a query it forgot to scope fails instead of reading anything.
+ */
+@ApplicationScoped
+public class TenantScopeFilter {
+
+    private final CurrentIdentityAssociation identity;
+
+    TenantScopeFilter(CurrentIdentityAssociation identity) {
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> defaultScope() {
+        return identity.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .invoke(id -> {
+                    if (id != null && !id.isAnonymous() && id.getPrincipal() instanceof JsonWebToken jwt
+                            && jwt.getSubject() != null) {
+                        TenantScope.set(Caller.defaultScope(jwt));
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
