@@ -35,6 +35,8 @@ public class SpaRoute {
             (<code>scripts/run</code> does this); the API is at <code>/api/v1</code>.</p></body></html>
             """;
 
+    private static final List<String> COMPRESSIBLE = List.of("text/", "application/javascript",
+            "application/json", "application/manifest+json", "image/svg+xml");
     private static final String NONCE_PLACEHOLDER = "__CSP_NONCE__";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -74,6 +76,7 @@ public class SpaRoute {
                     rc.response().headers().set("Cache-Control", caching);
                 }
             });
+            allowCompression(rc);
             files.handle(rc);
         });
         router.route().handler(this::historyFallback);
@@ -82,6 +85,7 @@ public class SpaRoute {
     private void historyFallback(RoutingContext rc) {
         String path = rc.normalizedPath();
         if (isRead(rc) && (isAppPage(path) || isBrowserNavigation(rc, path))) {
+            allowCompression(rc);
             // read each time (a rebuilt app is served at once), without blocking the event loop
             rc.vertx().fileSystem().readFile(dir.resolve("index.html").toString()).onComplete(read -> {
                 if (read.failed()) {
@@ -103,6 +107,20 @@ public class SpaRoute {
         } else {
             rc.next();
         }
+    }
+
+    /**
+     * Quarkus marks every answer {@code Content-Encoding: identity} and lifts that only on its own
+     * routes (quarkus.http.enable-compression); the app's text files are most of what a phone downloads
+     * on a slow network, so these routes lift it too, and Vert.x gzips for a client that accepts it.
+     */
+    private static void allowCompression(RoutingContext rc) {
+        rc.addHeadersEndHandler(v -> {
+            String type = rc.response().headers().get("Content-Type");
+            if (type != null && COMPRESSIBLE.stream().anyMatch(type::startsWith)) {
+                rc.response().headers().remove("Content-Encoding");
+            }
+        });
     }
 
     private static boolean isRead(RoutingContext rc) {

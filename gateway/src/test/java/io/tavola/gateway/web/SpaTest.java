@@ -21,6 +21,14 @@ class SpaTest {
     }
 
     @Test
+    void theAppsFilesAreCompressedForABrowserThatAsks() {
+        given().header("Accept-Encoding", "gzip").get("/assets/app.js").then().statusCode(200)
+                .header("Content-Encoding", "gzip").body(containsString("tavola-spa-asset"));
+        given().header("Accept-Encoding", "gzip").get("/").then().statusCode(200)
+                .header("Content-Encoding", "gzip").body(containsString("tavola-spa-index"));
+    }
+
+    @Test
     void clientSideRoutesFallBackToIndexHtml() {
         for (String page : new String[] { "/t/qr-abc123", "/kitchen", "/admin", "/admin/menu/items" }) {
             given().get(page).then().statusCode(200).contentType(containsString("text/html"))
