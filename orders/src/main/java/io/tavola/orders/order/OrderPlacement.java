@@ -8,6 +8,7 @@ import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.tenancy.TenantScope;
 import io.tavola.orders.analytics.OrderMetrics;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.Quote;
@@ -234,13 +235,13 @@ public class OrderPlacement {
         if (joined != null && joined.opened()) {
             stored = stored.chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .chain(() -> tabs.summary(joined.session()))
-                    .chain(summary -> outbox.add("session.opened", order.restaurantId, summary));
+                    .chain(summary -> outbox.add(EventType.SESSION_OPENED, order.restaurantId, summary));
         }
-        stored = stored.chain(() -> outbox.add("order.created", order.restaurantId, view));
+        stored = stored.chain(() -> outbox.add(EventType.ORDER_CREATED, order.restaurantId, view));
         if (joined != null) {
             stored = stored.chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .chain(() -> tabs.summary(joined.session()))
-                    .chain(summary -> outbox.add("session.updated", order.restaurantId, summary));
+                    .chain(summary -> outbox.add(EventType.SESSION_UPDATED, order.restaurantId, summary));
         }
         return stored.replaceWith(new Placed(view, false));
     }
