@@ -105,7 +105,7 @@ class OutboxRelayTest {
             List<String> events = queue.received().stream()
                     .sorted(java.util.Comparator.comparingLong(m -> m.path("sequence").asLong()))
                     .map(m -> m.path("type").asText() + ":" + m.path("data").path("id").asText() + ":"
-                            + m.path("data").path("total_amount").asText())
+                            + m.path("data").path("total_amount").asDouble())
                     .toList();
             String session = queue.received().stream().filter(m -> m.path("type").asText().equals("session.opened"))
                     .findFirst().orElseThrow().path("data").path("id").asText();
