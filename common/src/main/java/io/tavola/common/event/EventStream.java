@@ -1,8 +1,5 @@
 package io.tavola.common.event;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The streams of events: each is one service's outbox and the topic exchange its relay publishes to,
  * and every event of a stream is numbered per restaurant ({@code sequence}, see {@link EventEnvelope}).
@@ -28,9 +25,5 @@ public enum EventStream {
     /** The service whose outbox writes the stream. */
     public String producer() {
         return producer;
-    }
-
-    public static Optional<EventStream> ofWire(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
     }
 }

@@ -44,7 +44,6 @@ class EventTypeTest {
             assertEquals(expected, type.stream(), type.wire());
         }
         assertEquals("restaurant", EventStream.MENU.producer());
-        assertEquals(Optional.of(EventStream.FEEDBACK), EventStream.ofWire("feedback"));
     }
 
     @Test
