@@ -2,10 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useState } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
 import { staffApi } from '../api/endpoints';
-import type { EventEnvelope, LiveMessage, Role, ServiceRequested } from '../api/types';
+import type { LiveEvent, LiveMessage, Role } from '../api/types';
 import { LoginForm } from '../auth/LoginForm';
 import { currentRestaurantId, useSession } from '../auth/session';
 import { formatTime } from '../lib/dates';
+import { subjectOf } from '../live/events';
 import { useLiveSocket } from '../live/useLiveSocket';
 import { Button } from '../ui/ui';
 
@@ -22,14 +23,14 @@ interface Alert {
   text: string;
 }
 
-export function alertOf(event: EventEnvelope, timeZone?: string): Alert | null {
+export function alertOf(event: LiveEvent, timeZone?: string): Alert | null {
   if (event.type === 'session.service_requested') {
-    const d = event.data as ServiceRequested;
+    const d = event.data;
     const time = formatTime(d.requested_at, timeZone);
     return { id: event.event_id, text: `${d.table_label ?? 'A table'} ${d.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} (${time})` };
   }
   if (event.type === 'feedback.low_rating') {
-    const d = event.data as { rating: number; comment: string | null };
+    const d = event.data;
     return { id: event.event_id, text: `A diner rated an order ${d.rating}/5${d.comment ? `: “${d.comment}”` : ''}` };
   }
   return null;
@@ -80,11 +81,11 @@ function Console() {
         return;
       }
       if (m.kind !== 'event') return;
-      const type = m.event.type;
-      if (type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['orders'] });
-      if (type.startsWith('session.') || type.startsWith('order.')) void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-      if (type.startsWith('menu.')) void queryClient.invalidateQueries({ queryKey: ['menu-items'] });
-      if (type.startsWith('feedback.')) void queryClient.invalidateQueries({ queryKey: ['feedback'] });
+      const subject = subjectOf(m.event.type);
+      if (subject === 'order') void queryClient.invalidateQueries({ queryKey: ['orders'] });
+      if (subject === 'order' || subject === 'session' || subject === 'service_request') void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      if (subject === 'menu') void queryClient.invalidateQueries({ queryKey: ['menu-items'] });
+      if (subject === 'feedback') void queryClient.invalidateQueries({ queryKey: ['feedback'] });
       const alert = alertOf(m.event, timeZone);
       if (alert) setAlerts((all) => (all.some((a) => a.id === alert.id) ? all : [...all, alert]));
     },

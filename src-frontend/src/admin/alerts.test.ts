@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { EventType } from '../api/eventCatalogue';
+import type { LiveEvent } from '../api/types';
 import { alertOf } from './AdminLayout';
 
-const envelope = (type: string, data: unknown) => ({ event_id: 'e1', type, occurred_at: '2026-11-25T10:00:00Z', restaurant_id: 'r', data });
+const envelope = (type: EventType, data: unknown) => ({ event_id: 'e1', type, occurred_at: '2026-11-25T10:00:00Z', restaurant_id: 'r', data }) as LiveEvent;
 
 describe('console alerts', () => {
   it('turns table calls and low ratings into alerts, and nothing else', () => {

@@ -1,3 +1,5 @@
+import type { EventType } from './eventCatalogue';
+
 // The JSON shapes of the gateway's API (docs/contracts.md and the services' DTO records), snake_case as on the wire.
 
 export type Uuid = string;
@@ -279,11 +281,13 @@ export interface FeedbackPage extends Page<Feedback> {
 
 /**
  * An event envelope (DESIGN.md, Events) as the gateway's WebSockets push it; `stream` and `sequence` (the
- * restaurant's number in that stream, 1, 2, 3...) let a screen see that it missed one.
+ * restaurant's number in that stream, 1, 2, 3...) let a screen see that it missed one. `type` is one of the
+ * catalogue's (`eventCatalogue.ts`, generated from the Java enum); a kitchen may also receive a type newer
+ * than this app, which `live/events.ts` places nowhere.
  */
-export interface EventEnvelope<T = unknown> {
+export interface EventEnvelope<T = unknown, K extends EventType = EventType> {
   event_id: Uuid;
-  type: string;
+  type: K;
   occurred_at: string;
   restaurant_id: Uuid;
   stream?: string;
@@ -291,12 +295,43 @@ export interface EventEnvelope<T = unknown> {
   data: T;
 }
 
+/** `data` of `menu.item_availability_changed`. */
+export interface ItemAvailability {
+  menu_item_id: Uuid;
+  name: string;
+  is_available: boolean;
+}
+
+/** `data` of `feedback.low_rating`. */
+export interface LowRating {
+  feedback_id: Uuid;
+  order_id: Uuid;
+  rating: number;
+  comment: string | null;
+}
+
+/** What each event of the catalogue carries as `data` (docs/contracts.md, Event catalogue). */
+export interface EventPayloads {
+  'order.created': Order;
+  'order.status_changed': Order;
+  'order.cancelled': Order;
+  'session.opened': SessionSummary;
+  'session.updated': SessionSummary;
+  'session.closed': SessionSummary;
+  'session.service_requested': ServiceRequested;
+  'menu.item_availability_changed': ItemAvailability;
+  'feedback.low_rating': LowRating;
+}
+
+/** Any event of the catalogue, its `data` typed by its `type` (an event without a payload here does not compile). */
+export type LiveEvent = { [K in EventType]: EventEnvelope<EventPayloads[K], K> }[EventType];
+
 /** What a snapshot is current to, per stream (docs/contracts.md, live updates). */
 export type SnapshotSequences = Record<string, number>;
 
 export type LiveMessage =
   | { kind: 'snapshot'; scope: 'kitchen'; restaurant_id: Uuid; orders: Order[]; sequences?: SnapshotSequences }
   | { kind: 'snapshot'; scope: 'session'; session: TableSession; sequences?: SnapshotSequences }
-  | { kind: 'event'; event: EventEnvelope }
+  | { kind: 'event'; event: LiveEvent }
   | { kind: 'feed'; state: 'down' }
   | { kind: 'heartbeat'; at: string };

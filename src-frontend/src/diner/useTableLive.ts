@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { EventEnvelope, LiveMessage, Order, SessionSummary, TableSession } from '../api/types';
+import type { LiveMessage, TableSession } from '../api/types';
+import { isOrderEvent, isSessionEvent } from '../live/events';
 import { useLiveSocket } from '../live/useLiveSocket';
 import { guestToken, renewGuestToken } from './guest';
 import { withAvailability, type DinerMenu } from './menuView';
@@ -20,13 +21,13 @@ export function useTableLive(sessionId: string | null, rid: string | undefined) 
       }
       if (message.kind !== 'event') return;
       const event = message.event;
-      if (event.type.startsWith('order.')) {
-        storeOrder(queryClient, sessionId, (event as EventEnvelope<Order>).data);
-      } else if (event.type.startsWith('session.') && event.type !== 'session.service_requested') {
-        const summary = (event as EventEnvelope<SessionSummary>).data;
+      if (isOrderEvent(event)) {
+        storeOrder(queryClient, sessionId, event.data);
+      } else if (isSessionEvent(event)) {
+        const summary = event.data;
         queryClient.setQueryData<TableSession>(dinerKeys.session(sessionId), (s) => (s ? { ...s, ...summary, orders: s.orders, diners: s.diners } : s));
       } else if (event.type === 'menu.item_availability_changed') {
-        const data = (event as EventEnvelope<{ menu_item_id: string; is_available: boolean }>).data;
+        const data = event.data;
         queryClient.setQueryData<DinerMenu>(menuKey, (m) => (m ? withAvailability(m, data.menu_item_id, data.is_available) : m));
         void queryClient.invalidateQueries({ queryKey: menuKey });
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Order, OrderStatus } from '../api/types';
+import type { EventType } from '../api/eventCatalogue';
+import type { LiveEvent, Order, OrderStatus } from '../api/types';
 import { boardReducer, EMPTY_BOARD, NEXT_STATUS } from './board';
 
 function order(id: string, status: OrderStatus, createdMin: number, updatedMin = createdMin): Order {
@@ -9,7 +10,7 @@ function order(id: string, status: OrderStatus, createdMin: number, updatedMin =
     currency: 'EUR', total_amount: 10, note: null, items: [], created_at: t(createdMin), updated_at: t(updatedMin), status_history: [],
   };
 }
-const event = (type: string, data: Order) => ({ kind: 'event' as const, event: { event_id: `${type}-${data.id}-${data.updated_at}`, type, occurred_at: data.updated_at, restaurant_id: 'r', data } });
+const event = (type: EventType, data: Order) => ({ kind: 'event' as const, event: { event_id: `${type}-${data.id}-${data.updated_at}`, type, occurred_at: data.updated_at, restaurant_id: 'r', data } as LiveEvent });
 
 describe('kitchen board', () => {
   it('takes the snapshot as the whole board, oldest first, without finished orders', () => {

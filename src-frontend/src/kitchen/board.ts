@@ -1,5 +1,6 @@
-import type { EventEnvelope, LiveMessage, Order, OrderStatus } from '../api/types';
+import type { LiveMessage, Order, OrderStatus } from '../api/types';
 import { isNewer, sortByAge, upsertOrder } from '../lib/orders';
+import { isOrderEvent } from '../live/events';
 
 const ON_BOARD: OrderStatus[] = ['PENDING', 'CONFIRMED', 'PREPARING', 'READY'];
 
@@ -39,8 +40,8 @@ export function boardReducer(state: BoardState, message: LiveMessage | { kind: '
     return { tickets: sortByAge(message.orders.filter((o) => ON_BOARD.includes(o.status))), newIds: [] };
   }
   if (message.kind !== 'event') return state;
-  const event = message.event as EventEnvelope<Order>;
-  if (!event.type.startsWith('order.')) return state;
+  const event = message.event;
+  if (!isOrderEvent(event)) return state;
   const order = event.data;
   const tickets = upsertTicket(state.tickets, order);
   const isNew = event.type === 'order.created' && !state.tickets.some((t) => t.id === order.id);

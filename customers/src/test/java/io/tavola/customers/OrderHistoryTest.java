@@ -139,4 +139,19 @@ class OrderHistoryTest {
         assertEquals("this is { not an order event", OrderEvents.awaitDeadLetter());
         OrderEvents.placeAndFinish(restaurant, UUID.randomUUID(), null, BigDecimal.ONE, "CONFIRMED");
     }
+
+    /** A newer orders service's event type waits in the dead-letter queue instead of being applied as an order. */
+    @Test
+    void anEventTypeOutsideTheCatalogueIsDeadLetteredNotApplied() {
+        OrderEvents.purgeDeadLetters();
+        UUID restaurant = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        Instant now = Instant.now();
+        String teleported = OrderEvents.order(UUID.randomUUID(), "order.teleported", restaurant, orderId,
+                UUID.randomUUID(), null, "COMPLETED", new BigDecimal("12.00"), now, now);
+        OrderEvents.publish("order." + restaurant + ".teleported", teleported);
+        assertEquals(teleported, OrderEvents.awaitDeadLetter());
+        assertEquals(0, Tables.count("select count(*) from customers.order_history where order_id = '" + orderId + "'"));
+        OrderEvents.placeAndFinish(restaurant, UUID.randomUUID(), null, BigDecimal.ONE, "CONFIRMED");
+    }
 }

@@ -1,15 +1,18 @@
 package io.tavola.common.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The envelope of every integration event (DESIGN.md, Events). {@code type} is
- * {@code <aggregate>.<event>}, e.g. {@code order.created}; the routing key puts the restaurant between
- * the two: {@code order.<restaurant_id>.created}. Consumers are idempotent on {@code event_id}.
+ * The envelope of every integration event (DESIGN.md, Events). {@code type} is the wire name of an
+ * {@link EventType}, e.g. {@code order.created}; the routing key puts the restaurant between the two
+ * halves: {@code order.<restaurant_id>.created}. Consumers are idempotent on {@code event_id}; they read
+ * envelopes with {@link EventEnvelopes} and switch on {@link #eventType()}.
  *
  * <p>An event written through an outbox also names its {@code stream} (the outbox's exchange:
  * {@code orders}, {@code menu}, {@code feedback}) and its {@code sequence}: 1, 2, 3... per stream and
@@ -29,8 +32,9 @@ public record EventEnvelope(UUID eventId, String type, Instant occurredAt, UUID 
      */
     public static final String SNAPSHOT_SEQUENCE_HEADER = "Event-Sequence";
 
-    public static EventEnvelope of(String type, UUID restaurantId, JsonNode data) {
-        return new EventEnvelope(UUID.randomUUID(), type, Instant.now(), restaurantId, null, null, data);
+    /** A new event of the catalogue, of no stream yet. */
+    public static EventEnvelope of(EventType type, UUID restaurantId, JsonNode data) {
+        return new EventEnvelope(UUID.randomUUID(), type.wire(), Instant.now(), restaurantId, null, null, data);
     }
 
     /** The same event as the {@code sequence}-th of its restaurant in {@code stream}. */
@@ -38,15 +42,12 @@ public record EventEnvelope(UUID eventId, String type, Instant occurredAt, UUID 
         return new EventEnvelope(eventId, type, occurredAt, restaurantId, stream, sequence, data);
     }
 
-    public String routingKey() {
-        return routingKey(type, restaurantId);
-    }
-
-    public static String routingKey(String type, UUID restaurantId) {
-        int dot = type.indexOf('.');
-        if (dot <= 0 || dot == type.length() - 1) {
-            throw new IllegalArgumentException("event type must be <aggregate>.<event>: " + type);
-        }
-        return type.substring(0, dot) + "." + restaurantId + "." + type.substring(dot + 1);
+    /**
+     * The catalogue's entry for {@code type}; empty when the envelope comes from a newer producer than
+     * this build knows: each consumer says what it does with those.
+     */
+    @JsonIgnore
+    public Optional<EventType> eventType() {
+        return EventType.ofWire(type);
     }
 }

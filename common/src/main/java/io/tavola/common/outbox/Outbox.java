@@ -6,6 +6,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.event.EventEnvelope;
+import io.tavola.common.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -40,15 +41,28 @@ public class Outbox {
     @ConfigProperty(name = "tavola.outbox.exchange")
     String stream;
 
-    public Uni<Void> add(String type, UUID restaurantId, Object data) {
+    /**
+     * Records {@code type} for the restaurant with {@code data}, the catalogue's payload record of that
+     * event. An event of another stream than this outbox's, or with another record, is a programming error:
+     * refused before anything is written.
+     */
+    public Uni<Void> add(EventType type, UUID restaurantId, Object data) {
+        if (!type.stream().wire().equals(stream)) {
+            return Uni.createFrom().failure(new IllegalArgumentException(type.wire() + " belongs to stream "
+                    + type.stream().wire() + ", not to this outbox's " + stream));
+        }
+        if (!type.carries(data)) {
+            return Uni.createFrom().failure(new IllegalArgumentException(type.wire() + " carries "
+                    + type.payload() + ", not " + (data == null ? "null" : data.getClass().getName())));
+        }
         // the sequence is the counter's, written into the payload by the same statement
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type,
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type.wire(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), restaurantId, stream, null, json.valueToTree(data));
         String payload;
         try {
             payload = json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("event not serialisable: " + type, e));
+            return Uni.createFrom().failure(new IllegalStateException("event not serialisable: " + type.wire(), e));
         }
         // the parameter goes in as text and PostgreSQL parses it: bound as jsonb it would be a JSON string
         return Panache.getSession().chain(session -> session.createNativeQuery("with next as ("
@@ -60,8 +74,8 @@ public class Outbox {
                 + " || jsonb_build_object('sequence', next.last_sequence), :at, :traceparent from next")
                 .setParameter("event", envelope.eventId())
                 .setParameter("restaurant", restaurantId)
-                .setParameter("type", type)
-                .setParameter("key", envelope.routingKey())
+                .setParameter("type", type.wire())
+                .setParameter("key", type.routingKey(restaurantId))
                 .setParameter("payload", payload)
                 .setParameter("at", envelope.occurredAt())
                 .setParameter("traceparent", tracing.current())

@@ -3,7 +3,6 @@ package io.tavola.common.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,33 +25,24 @@ class EventEnvelopeTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Test
-    void routingKeyPutsTheRestaurantBetweenAggregateAndEvent() {
-        UUID restaurant = UUID.fromString("6f1c1a52-0f8e-4d7f-a5a3-0c3b6c2f1e11");
-        EventEnvelope created = EventEnvelope.of("order.created", restaurant, JsonNodeFactory.instance.objectNode());
-        assertEquals("order.6f1c1a52-0f8e-4d7f-a5a3-0c3b6c2f1e11.created", created.routingKey());
-        assertEquals("session.6f1c1a52-0f8e-4d7f-a5a3-0c3b6c2f1e11.service_requested",
-                EventEnvelope.routingKey("session.service_requested", restaurant));
-    }
-
-    @Test
-    void typeWithoutAggregateIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> EventEnvelope.routingKey("created", UUID.randomUUID()));
-    }
-
-    @Test
     void anEventOfAStreamCarriesItsStreamAndSequenceOnTheWire() throws Exception {
-        EventEnvelope event = EventEnvelope.of("order.created", UUID.randomUUID(), JsonNodeFactory.instance.objectNode())
+        EventEnvelope event = EventEnvelope.of(EventType.ORDER_CREATED, UUID.randomUUID(), JsonNodeFactory.instance.objectNode())
                 .inStream("orders", 42L);
         JsonNode wire = JSON.readTree(JSON.writeValueAsString(event));
         assertEquals("orders", wire.path("stream").asText());
         assertEquals(42, wire.path("sequence").asLong());
         assertEquals(event.eventId().toString(), wire.path("event_id").asText());
+        assertEquals("order.created", wire.path("type").asText());
+        List<String> fields = new ArrayList<>();
+        wire.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("event_id", "type", "occurred_at", "restaurant_id", "stream", "sequence", "data"), fields,
+                "the envelope of DESIGN.md, nothing more");
         assertEquals(event, JSON.readValue(wire.toString(), EventEnvelope.class));
     }
 
     @Test
     void anEventOfNoStreamLeavesBothOutAndOlderEnvelopesStillRead() throws Exception {
-        EventEnvelope plain = EventEnvelope.of("menu.item_availability_changed", UUID.randomUUID(),
+        EventEnvelope plain = EventEnvelope.of(EventType.MENU_ITEM_AVAILABILITY_CHANGED, UUID.randomUUID(),
                 JsonNodeFactory.instance.objectNode());
         JsonNode wire = JSON.readTree(JSON.writeValueAsString(plain));
         assertFalse(wire.has("stream"));

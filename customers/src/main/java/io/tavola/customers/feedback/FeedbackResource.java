@@ -1,6 +1,5 @@
 package io.tavola.customers.feedback;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -8,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.error.DatabaseFailures;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.common.security.Caller;
@@ -49,9 +49,6 @@ public class FeedbackResource {
     Caller caller;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     Outbox outbox;
 
     @Inject
@@ -68,6 +65,9 @@ public class FeedbackResource {
                     f.customerId != null ? "customer" : "guest", f.createdAt);
         }
     }
+
+    /** The data of {@code feedback.low_rating} (docs/contracts.md). */
+    public record LowRating(UUID feedbackId, UUID orderId, int rating, String comment) {}
 
     public record FeedbackPage(List<FeedbackView> items, int page, int size, long total, Double averageRating,
             Map<Integer, Long> distribution) {}
@@ -152,11 +152,7 @@ public class FeedbackResource {
 
     /** In the feedback's transaction: the kitchen and admin screens hear of it even after a broker outage. */
     private Uni<Void> announceLowRating(Feedback feedback) {
-        var data = json.createObjectNode()
-                .put("feedback_id", feedback.id.toString())
-                .put("order_id", feedback.orderId.toString())
-                .put("rating", feedback.rating)
-                .put("comment", feedback.comment);
-        return outbox.add("feedback.low_rating", feedback.restaurantId, data);
+        return outbox.add(EventType.FEEDBACK_LOW_RATING, feedback.restaurantId,
+                new LowRating(feedback.id, feedback.orderId, feedback.rating, feedback.comment));
     }
 }

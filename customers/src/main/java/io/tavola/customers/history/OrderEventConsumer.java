@@ -1,20 +1,19 @@
 package io.tavola.customers.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.event.EventEnvelope;
+import io.tavola.common.event.EventEnvelopes;
+import io.tavola.common.event.EventType;
 import io.tavola.common.tenancy.TenantScope;
 import io.tavola.customers.loyalty.LoyaltyService;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,18 +21,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Applies {@code order.*} events to the order history and loyalty, exactly once per event_id: the
- * processed-event row, the history upsert and any points are one transaction. A message that cannot
- * be read is rejected to the dead-letter queue; consumption goes on. Counted in
+ * Applies the order events of the catalogue ({@code order.created}, {@code order.status_changed},
+ * {@code order.cancelled}) to the order history and loyalty, exactly once per event_id: the
+ * processed-event row, the history upsert and any points are one transaction. A message that is not an
+ * envelope (common's {@link EventEnvelopes}), is of a type this build does not know, or lacks an order's
+ * fields is rejected to the dead-letter queue; consumption goes on. Counted in
  * {@code tavola_events_consumed_total} and {@code tavola_events_dead_lettered_total} (tag {@code consumer}).
  */
 @ApplicationScoped
 public class OrderEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(OrderEventConsumer.class);
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     LoyaltyService loyalty;
@@ -54,11 +52,14 @@ public class OrderEventConsumer {
     public Uni<Void> consume(Message<?> message) {
         OrderEvent event;
         try {
-            event = parse(message.getPayload());
-        } catch (Exception e) {
+            event = orderEvent(read(message.getPayload()));
+        } catch (RuntimeException e) {
             LOG.warnf("Unreadable order event sent to the dead-letter queue: %s", e.getMessage());
             deadLettered.increment();
             return Uni.createFrom().completionStage(message.nack(e));
+        }
+        if (event == null) {
+            return Uni.createFrom().completionStage(message.ack());
         }
         // no caller: the event's restaurant is the scope its rows are read and written in
         return TenantScope.within(TenantScope.of(event.restaurantId()),
@@ -72,7 +73,12 @@ public class OrderEventConsumer {
                 });
     }
 
-    record OrderEvent(UUID eventId, String type, UUID restaurantId, UUID orderId, UUID customerId, UUID sessionId,
+    /** The connector hands over bytes (its content type is overridden to octet-stream). */
+    private static EventEnvelope read(Object payload) {
+        return payload instanceof byte[] bytes ? EventEnvelopes.read(bytes) : EventEnvelopes.read(String.valueOf(payload));
+    }
+
+    record OrderEvent(UUID eventId, UUID restaurantId, UUID orderId, UUID customerId, UUID sessionId,
             UUID tableId, String status, BigDecimal total, String currency, String summary, int itemCount,
             Instant orderedAt, Instant updatedAt) {}
 
@@ -112,19 +118,23 @@ public class OrderEventConsumer {
         });
     }
 
-    OrderEvent parse(Object payload) throws Exception {
-        byte[] bytes;
-        if (payload instanceof byte[] b) {
-            bytes = b;
-        } else if (payload instanceof Buffer buffer) {
-            bytes = buffer.getBytes();
-        } else if (payload instanceof JsonObject object) {
-            bytes = object.encode().getBytes(StandardCharsets.UTF_8);
-        } else {
-            bytes = String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
-        }
-        JsonNode root = json.readTree(bytes);
-        JsonNode data = required(root, "data");
+    /**
+     * The order in an order event; null for an event of the catalogue that does not change an order's
+     * history. A type outside the catalogue (a newer orders service) is refused, so it waits in the
+     * dead-letter queue for a customers service that knows it, rather than being dropped.
+     */
+    static OrderEvent orderEvent(EventEnvelope envelope) {
+        EventType type = envelope.eventType().orElseThrow(
+                () -> new IllegalArgumentException("an event type this service does not know: " + envelope.type()));
+        return switch (type) {
+            case ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_CANCELLED -> order(envelope);
+            case SESSION_OPENED, SESSION_UPDATED, SESSION_CLOSED, SESSION_SERVICE_REQUESTED,
+                    MENU_ITEM_AVAILABILITY_CHANGED, FEEDBACK_LOW_RATING -> null;
+        };
+    }
+
+    private static OrderEvent order(EventEnvelope envelope) {
+        JsonNode data = envelope.data();
         StringBuilder summary = new StringBuilder();
         int count = 0;
         for (JsonNode item : data.path("items")) {
@@ -137,15 +147,14 @@ public class OrderEventConsumer {
         }
         Instant created = Instant.parse(required(data, "created_at").asText());
         return new OrderEvent(
-                UUID.fromString(required(root, "event_id").asText()),
-                required(root, "type").asText(),
-                UUID.fromString(required(root, "restaurant_id").asText()),
+                envelope.eventId(),
+                envelope.restaurantId(),
                 UUID.fromString(required(data, "id").asText()),
                 uuidOrNull(data.path("customer_id")),
                 uuidOrNull(data.path("session_id")),
                 uuidOrNull(data.path("table_id")),
                 required(data, "status").asText(),
-                new BigDecimal(required(data, "total_amount").asText()),
+                number(data, "total_amount"),
                 required(data, "currency").asText(),
                 summary.toString(),
                 count,
@@ -159,6 +168,14 @@ public class OrderEventConsumer {
             throw new IllegalArgumentException("missing " + field);
         }
         return value;
+    }
+
+    private static BigDecimal number(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(field + " is not a number");
+        }
+        return value.decimalValue();
     }
 
     private static UUID uuidOrNull(JsonNode node) {

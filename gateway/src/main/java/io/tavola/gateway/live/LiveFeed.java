@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.event.EventEnvelopes;
 import io.tavola.common.outbox.OutboxTracing;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,8 @@ import org.jboss.logging.Logger;
  * expiry, so a dead replica's queues go away. The connection is watched; a lost one is retried with
  * backoff, and each time the consumer (re)connects every screen gets a fresh snapshot
  * ({@link LiveHub#feedConnected}), since what was published while it was away may be gone (an expired
- * or deleted queue). A message that is not an envelope is dropped (logged), never redelivered forever.
+ * or deleted queue). Messages are read with common's {@link EventEnvelopes}; one that is not an envelope is
+ * dropped (logged), never redelivered forever.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -175,10 +177,15 @@ public class LiveFeed {
         Span span = tracing.receiving("live receive",
                 message.properties() == null ? null : message.properties().getHeaders());
         try (Scope scope = span.makeCurrent()) {
-            hub.dispatch(new JsonObject(message.body().toString(StandardCharsets.UTF_8)));
+            String body = message.body().toString(StandardCharsets.UTF_8);
+            hub.dispatch(EventEnvelopes.read(body), body);
             registry.counter("tavola.events.consumed", "consumer", "gateway-live").increment();
+        } catch (EventEnvelopes.Unreadable e) {
+            LOG.warnf("Dropped a live event that is not an envelope: %s", e.getMessage());
+            registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live").increment();
         } catch (RuntimeException e) {
-            LOG.warnf("Dropped a live event that is not a JSON envelope: %s", e.toString());
+            // a bug in the fan-out must not end the consumer: the next event still goes out
+            LOG.errorf(e, "Could not fan out a live event");
             registry.counter("tavola.events.dead.lettered", "consumer", "gateway-live").increment();
         } finally {
             span.end();

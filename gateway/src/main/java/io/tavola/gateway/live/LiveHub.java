@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.event.EventEnvelope;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -45,9 +47,9 @@ public class LiveHub {
     private static final String FEED_DOWN = new JsonObject().put("kind", "feed").put("state", "down").encode();
 
     private final Map<String, LiveSubscriber> subscribers = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> seen = new LinkedHashMap<>() {
+    private final Map<UUID, Boolean> seen = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
             return size() > REMEMBERED_EVENTS;
         }
     };
@@ -135,16 +137,17 @@ public class LiveHub {
         return feedUp;
     }
 
-    /** Pushes one event envelope (DESIGN.md, Events) to the connections allowed to see it. */
-    void dispatch(JsonObject envelope) {
-        String eventId = envelope.getString("event_id");
-        String type = envelope.getString("type");
-        String restaurant = envelope.getString("restaurant_id");
-        if (type == null || restaurant == null || eventId == null || !firstSighting(eventId)) {
+    /**
+     * Pushes one event envelope (DESIGN.md, Events) to the connections allowed to see it, as it came
+     * ({@code wire}: the broker's body, which {@link io.tavola.common.event.EventEnvelopes} found to be one).
+     */
+    void dispatch(EventEnvelope envelope, String wire) {
+        if (!firstSighting(envelope.eventId())) {
             return;
         }
-        String stream = envelope.getValue("stream") instanceof String name ? name : null;
-        Long sequence = envelope.getValue("sequence") instanceof Number number ? number.longValue() : null;
+        String restaurant = envelope.restaurantId().toString();
+        String stream = envelope.stream();
+        Long sequence = envelope.sequence();
         if (stream != null && sequence != null) {
             if (cursors.observe(stream, restaurant, sequence) == StreamCursors.Verdict.GAP) {
                 LOG.infof("events of restaurant %s in stream %s were lost before %d: resyncing its connections",
@@ -152,13 +155,11 @@ public class LiveHub {
                 subscribers.values().stream().filter(s -> s.of(restaurant)).forEach(this::resync);
             }
         }
-        Object rawData = envelope.getValue("data");
-        JsonObject data = rawData instanceof JsonObject object ? object : null;
         String frame = null;
         for (LiveSubscriber subscriber : subscribers.values()) {
-            if (subscriber.wants(type, restaurant, data)) {
+            if (subscriber.wants(envelope)) {
                 if (frame == null) {
-                    frame = new JsonObject().put("kind", "event").put("event", envelope).encode();
+                    frame = "{\"kind\":\"event\",\"event\":" + wire + "}";
                 }
                 subscriber.deliver(frame, stream, sequence);
                 fannedOut.get(subscriber.scope()).increment();
@@ -256,7 +257,7 @@ public class LiveHub {
         return sequences;
     }
 
-    private synchronized boolean firstSighting(String eventId) {
+    private synchronized boolean firstSighting(UUID eventId) {
         return seen.put(eventId, Boolean.TRUE) == null;
     }
 

@@ -1,9 +1,11 @@
 package io.tavola.gateway.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.tavola.common.event.EventEnvelope;
+import io.tavola.common.event.EventType;
 import io.tavola.common.security.TokenFacts;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,28 +108,33 @@ final class LiveSubscriber {
     }
 
     /**
-     * The kitchen sees everything of its restaurant; a session sees its own orders and session events
-     * and its restaurant's menu changes.
+     * The kitchen sees everything of its restaurant, event types newer than this gateway included (its
+     * sequence stays whole; the web app ignores what it does not know); a session sees its own orders and
+     * session events and its restaurant's menu changes, and nothing this gateway cannot place.
      */
-    boolean wants(String type, String eventRestaurant, JsonObject data) {
+    boolean wants(EventEnvelope event) {
         String restaurant = restaurantId;
-        boolean sameRestaurant = restaurant != null && restaurant.equalsIgnoreCase(eventRestaurant);
-        if (scope == Scope.KITCHEN || type.startsWith("menu.")) {
+        boolean sameRestaurant = restaurant != null && restaurant.equalsIgnoreCase(event.restaurantId().toString());
+        if (scope == Scope.KITCHEN) {
             return sameRestaurant;
         }
+        EventType type = event.eventType().orElse(null);
         // a session id is unique across restaurants: before the snapshot names the restaurant (a master's
         // token carries none) the id alone decides
-        if ((restaurant != null && !sameRestaurant) || data == null) {
+        if (type == null || (restaurant != null && !sameRestaurant)) {
             return false;
         }
-        if (type.startsWith("order.")) {
-            return sessionId.equalsIgnoreCase(data.getString("session_id", ""));
-        }
-        if (type.startsWith("session.")) {
-            return sessionId.equalsIgnoreCase(data.getString("id", ""))
-                    || sessionId.equalsIgnoreCase(data.getString("session_id", ""));
-        }
-        return false;
+        return switch (type) {
+            case MENU_ITEM_AVAILABILITY_CHANGED -> sameRestaurant;
+            case ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_CANCELLED, SESSION_SERVICE_REQUESTED ->
+                    ours(event.data(), "session_id");
+            case SESSION_OPENED, SESSION_UPDATED, SESSION_CLOSED -> ours(event.data(), "id");
+            case FEEDBACK_LOW_RATING -> false;
+        };
+    }
+
+    private boolean ours(JsonNode data, String field) {
+        return sessionId.equalsIgnoreCase(data.path(field).asText(""));
     }
 
     /** A frame that belongs to no stream (a notice): sent in turn. */

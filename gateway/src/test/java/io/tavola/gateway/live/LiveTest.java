@@ -123,6 +123,8 @@ class LiveTest {
                     new JsonObject().put("id", neighbours).put("status", "CLOSED"));
             JsonObject otherMenu = Events.publish(Events.menuExchange(), "menu.item_availability_changed", restaurantB,
                     new JsonObject().put("menu_item_id", UUID.randomUUID().toString()).put("is_available", false));
+            // a type newer than this gateway: the kitchen gets it (its sequence stays whole), a session does not
+            JsonObject unknown = Events.publish(orders, "order.teleported", restaurantA, Events.order(restaurantA, mine));
             JsonObject myOrder = Events.publish(orders, "order.created", restaurantA, Events.order(restaurantA, mine));
             JsonObject myStatus = Events.publish(orders, "order.status_changed", restaurantA,
                     Events.order(restaurantA, mine).put("status", "CONFIRMED"));
@@ -137,11 +139,11 @@ class LiveTest {
                 phone.await(f -> isEvent(f, expected), Duration.ofSeconds(2));
             }
             // the kitchen of the restaurant sees both tables and the menu change
-            for (JsonObject expected : List.of(otherOrder, otherClosed, myOrder, soldOut)) {
+            for (JsonObject expected : List.of(otherOrder, otherClosed, unknown, myOrder, soldOut)) {
                 kitchen.await(f -> isEvent(f, expected), Duration.ofSeconds(2));
             }
             List<String> seen = phone.events().stream().map(e -> e.getString("event_id")).toList();
-            for (JsonObject foreign : List.of(otherOrder, otherClosed, otherMenu)) {
+            for (JsonObject foreign : List.of(otherOrder, otherClosed, otherMenu, unknown)) {
                 assertTrue(!seen.contains(foreign.getString("event_id")), "leaked " + foreign.getString("type"));
             }
         }
@@ -205,6 +207,22 @@ class LiveTest {
             kitchen.await(f -> isEvent(f, marker), Duration.ofSeconds(2));
             assertEquals(1, kitchen.events().stream()
                     .filter(e -> e.getString("event_id").equals(event.getString("event_id"))).count());
+        }
+    }
+
+    @Test
+    void aMessageThatIsNotAnEnvelopeIsDroppedAndTheFeedGoesOn() {
+        try (LiveClient kitchen = LiveClient.connect(base, "/ws/kitchen/" + restaurantA,
+                TestTokens.admin(UUID.fromString(restaurantA)))) {
+            kitchen.await(f -> "snapshot".equals(f.getString("kind")), CONNECT);
+            String key = "order." + restaurantA + ".created";
+            Events.publishBytes(Events.ordersExchange(), key, "{ not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Events.publishRaw(Events.ordersExchange(), Events.envelope("order.created", restaurantA,
+                    Events.order(restaurantA, null)).put("event_id", "not-a-uuid"));
+            JsonObject after = Events.publish(Events.ordersExchange(), "order.created", restaurantA,
+                    Events.order(restaurantA, null));
+            kitchen.await(f -> isEvent(f, after), Duration.ofSeconds(2));
+            assertEquals(1, kitchen.events().size(), "only the envelope went out");
         }
     }
 

@@ -52,13 +52,17 @@ public final class Events {
         String type = envelope.getString("type");
         int dot = type.indexOf('.');
         String routingKey = type.substring(0, dot) + "." + envelope.getString("restaurant_id") + type.substring(dot);
+        publishBytes(exchange, routingKey, envelope.encode().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any message body, envelope or not. */
+    public static void publishBytes(String exchange, String routingKey, byte[] body) {
         ConnectionFactory factory = RabbitConnections.factory();
         try (Connection connection = factory.newConnection("tavola-gateway-test");
                 Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(exchange, "topic", true);
             channel.basicPublish(exchange, routingKey, new AMQP.BasicProperties.Builder()
-                    .contentType("application/json").deliveryMode(2).build(),
-                    envelope.encode().getBytes(StandardCharsets.UTF_8));
+                    .contentType("application/json").deliveryMode(2).build(), body);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + exchange, e);
         }

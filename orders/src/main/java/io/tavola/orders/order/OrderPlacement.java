@@ -8,6 +8,7 @@ import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.tenancy.TenantScope;
 import io.tavola.orders.analytics.OrderMetrics;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.Quote;
@@ -227,22 +228,29 @@ public class OrderPlacement {
         OrderStatusChange first = OrderStatusChange.of(order, null, initial, userId, role, now);
         OrderView view = views.view(order, items, List.of(first));
 
-        Uni<Void> stored = order.<CustomerOrder>persist()
+        return order.<CustomerOrder>persist()
                 .chain(() -> OrderItem.persist(items))
                 .chain(() -> first.persist())
-                .replaceWithVoid();
-        if (joined != null && joined.opened()) {
-            stored = stored.chain(() -> Panache.getSession().chain(s -> s.flush()))
-                    .chain(() -> tabs.summary(joined.session()))
-                    .chain(summary -> outbox.add("session.opened", order.restaurantId, summary));
+                .chain(() -> events(order.restaurantId, view, joined))
+                .replaceWith(new Placed(view, false));
+    }
+
+    /**
+     * The order's event and, at a table, one session event with the total that includes it: the order
+     * that opened the session announces it first ({@code session.opened}, then {@code order.created}),
+     * a later one follows its own event with {@code session.updated}.
+     */
+    private Uni<Void> events(UUID restaurantId, OrderView view, SessionTabs.Joined joined) {
+        if (joined == null) {
+            return outbox.add(EventType.ORDER_CREATED, restaurantId, view);
         }
-        stored = stored.chain(() -> outbox.add("order.created", order.restaurantId, view));
-        if (joined != null) {
-            stored = stored.chain(() -> Panache.getSession().chain(s -> s.flush()))
-                    .chain(() -> tabs.summary(joined.session()))
-                    .chain(summary -> outbox.add("session.updated", order.restaurantId, summary));
-        }
-        return stored.replaceWith(new Placed(view, false));
+        return Panache.getSession().chain(s -> s.flush())
+                .chain(() -> tabs.summary(joined.session()))
+                .chain(summary -> joined.opened()
+                        ? outbox.add(EventType.SESSION_OPENED, restaurantId, summary)
+                                .chain(() -> outbox.add(EventType.ORDER_CREATED, restaurantId, view))
+                        : outbox.add(EventType.ORDER_CREATED, restaurantId, view)
+                                .chain(() -> outbox.add(EventType.SESSION_UPDATED, restaurantId, summary)));
     }
 
     /** Rule errors are the diner's mistake (400), an 86'd item is a conflict with the kitchen (409). */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.analytics.OrderMetrics;
@@ -76,12 +77,12 @@ public class OrderStatusFlow {
         return step.persist()
                 .chain(() -> Panache.getSession().chain(s -> s.flush()))
                 .chain(() -> views.view(order))
-                .call(view -> outbox.add(next == OrderStatus.CANCELLED ? "order.cancelled" : "order.status_changed",
+                .call(view -> outbox.add(next == OrderStatus.CANCELLED ? EventType.ORDER_CANCELLED : EventType.ORDER_STATUS_CHANGED,
                         order.restaurantId, view))
                 .call(view -> next != OrderStatus.CANCELLED || order.sessionId == null ? Uni.createFrom().voidItem()
                         : TableSession.<TableSession>findById(order.sessionId)
                                 .chain(tabs::summary)
-                                .chain(summary -> outbox.add("session.updated", order.restaurantId, summary)));
+                                .chain(summary -> outbox.add(EventType.SESSION_UPDATED, order.restaurantId, summary)));
     }
 
     /**

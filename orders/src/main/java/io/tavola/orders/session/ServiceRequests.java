@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.RestaurantProfiles;
@@ -126,7 +127,7 @@ public class ServiceRequests {
         request.requestedAt = now;
         Requested requested = new Requested(tab.id, tab.tableId, tab.tableLabel, kind, now);
         return Panache.withTransaction(() -> request.persist()
-                .chain(() -> outbox.add("session.service_requested", tab.restaurantId, requested)))
+                .chain(() -> outbox.add(EventType.SESSION_SERVICE_REQUESTED, tab.restaurantId, requested)))
                 .replaceWith(requested);
     }
 }

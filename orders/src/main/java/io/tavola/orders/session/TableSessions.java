@@ -15,6 +15,7 @@ import io.tavola.orders.order.CustomerOrder;
 import io.tavola.orders.order.OrderStatus;
 import io.tavola.orders.order.OrderStatusFlow;
 import io.tavola.orders.order.OrderViews;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.RestaurantClient;
@@ -94,7 +95,7 @@ public class TableSessions {
                 .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,
                         profile == null ? null : profile.currency(), userId, role.wire()))
                 .call(joined -> joined.opened()
-                        ? tabs.summary(joined.session()).chain(s -> outbox.add("session.opened", restaurantId, s))
+                        ? tabs.summary(joined.session()).chain(s -> outbox.add(EventType.SESSION_OPENED, restaurantId, s))
                         : Uni.createFrom().voidItem())
                 .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())))))
                 .invoke(relay::wake);
@@ -165,7 +166,7 @@ public class TableSessions {
                     tab.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     return Panache.getSession().chain(s -> s.flush())
                             .chain(() -> tabs.summary(tab))
-                            .chain(summary -> outbox.add("session.closed", tab.restaurantId, summary))
+                            .chain(summary -> outbox.add(EventType.SESSION_CLOSED, tab.restaurantId, summary))
                             .chain(() -> view(tab));
                 }))
                 .invoke(relay::wake)

@@ -1,8 +1,8 @@
 package io.tavola.restaurant.menu;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class MenuEvents {
 
-    public static final String ITEM_AVAILABILITY_CHANGED = "menu.item_availability_changed";
+    /** The data of {@code menu.item_availability_changed} (docs/contracts.md). */
+    public record ItemAvailability(UUID menuItemId, String name, @JsonProperty("is_available") boolean isAvailable) {}
 
     @Inject
     Outbox outbox;
@@ -24,16 +25,10 @@ public class MenuEvents {
     @Inject
     OutboxRelay relay;
 
-    @Inject
-    ObjectMapper json;
-
     /** Call inside the transaction that changed the item. */
     public Uni<Void> itemAvailabilityChanged(UUID restaurantId, UUID itemId, String name, boolean available) {
-        ObjectNode data = json.createObjectNode();
-        data.put("menu_item_id", itemId.toString());
-        data.put("name", name);
-        data.put("is_available", available);
-        return outbox.add(ITEM_AVAILABILITY_CHANGED, restaurantId, data);
+        return outbox.add(EventType.MENU_ITEM_AVAILABILITY_CHANGED, restaurantId,
+                new ItemAvailability(itemId, name, available));
     }
 
     /** After the commit: publish now instead of at the relay's next poll. */
