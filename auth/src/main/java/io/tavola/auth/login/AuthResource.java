@@ -1,12 +1,10 @@
 package io.tavola.auth.login;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import io.tavola.auth.user.User;
 import io.tavola.auth.user.UserRequests;
-import io.tavola.auth.user.UserService;
+import io.tavola.auth.user.UserAccounts;
 import io.tavola.auth.user.UserView;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.AcceptsRevokedTokens;
@@ -36,10 +34,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AuthResource {
 
     @Inject
-    AuthService auth;
+    Logins logins;
 
     @Inject
-    UserService users;
+    UserAccounts users;
 
     @Inject
     TokenRevocations revocations;
@@ -56,13 +54,13 @@ public class AuthResource {
     @POST
     @Path("/login")
     public Uni<AuthRequests.TokenPair> login(@Valid @NotNull AuthRequests.Login body) {
-        return auth.login(body.username(), body.password(), clientAddress());
+        return logins.login(body.username(), body.password(), clientAddress());
     }
 
     @POST
     @Path("/refresh")
     public Uni<AuthRequests.TokenPair> refresh(@Valid @NotNull AuthRequests.Refresh body) {
-        return auth.refresh(body.refreshToken());
+        return logins.refresh(body.refreshToken());
     }
 
     /**
@@ -82,7 +80,7 @@ public class AuthResource {
             UUID owner = account ? UUID.fromString(token.getSubject()) : null;
             Uni<Void> revokeAccess = token == null ? Uni.createFrom().voidItem()
                     : revocations.revokeToken(token.getTokenID(), token.getExpirationTime());
-            return revokeAccess.chain(() -> auth.logout(refresh, owner));
+            return revokeAccess.chain(() -> logins.logout(refresh, owner));
         }).replaceWith(Response.noContent().build());
     }
 
@@ -96,20 +94,19 @@ public class AuthResource {
     @POST
     @Path("/guest")
     public Uni<AuthRequests.GuestToken> guest(@Valid @NotNull AuthRequests.Guest body) {
-        return auth.guest(body.qrToken());
+        return logins.guest(body.qrToken());
     }
 
     /** The caller's profile; a guest (no account) sees what its token says. */
     @GET
     @Path("/me")
     @Authenticated
-    @WithSession
     public Uni<Object> me() {
         if (caller.role() == Role.GUEST) {
             return Uni.createFrom().item(Map.of("role", Role.GUEST, "restaurant_id", caller.restaurantId().orElseThrow(),
                     "table_id", caller.tableId().orElseThrow()));
         }
-        return User.<User>findById(caller.userId()).map(user -> {
+        return users.byId(caller.userId()).map(user -> {
             if (user == null || !user.active) {
                 throw ApiException.unauthorized("This account no longer exists or is deactivated");
             }

@@ -32,7 +32,7 @@ import java.util.UUID;
 public class UserResource {
 
     @Inject
-    UserService users;
+    UserAccounts users;
 
     @Inject
     Caller caller;

@@ -9,7 +9,7 @@ import io.tavola.common.event.EventEnvelope;
 import io.tavola.common.event.EventEnvelopes;
 import io.tavola.common.event.EventType;
 import io.tavola.common.tenancy.TenantScope;
-import io.tavola.customers.loyalty.LoyaltyService;
+import io.tavola.customers.loyalty.LoyaltyLedger;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class OrderEventConsumer {
     private static final Logger LOG = Logger.getLogger(OrderEventConsumer.class);
 
     @Inject
-    LoyaltyService loyalty;
+    LoyaltyLedger loyalty;
 
     @Inject
     MeterRegistry registry;
@@ -91,7 +91,8 @@ public class OrderEventConsumer {
                         LOG.debugf("Event %s already applied", event.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return upsert(event).chain(order -> loyalty.earnIfCompleted(order));
+                    return upsert(event).chain(order -> loyalty.earnIfCompleted(new LoyaltyLedger.Purchase(order.orderId,
+                            order.restaurantId, order.customerId, order.status, order.totalAmount)));
                 });
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 
-/** A restaurant's earning rate; restaurants without a row earn {@link LoyaltyService#DEFAULT_RATE}. */
+/** A restaurant's earning rate; restaurants without a row earn {@link LoyaltyLedger#DEFAULT_RATE}. */
 @Entity
 @Filter(name = TenantFilter.NAME)
 @Table(name = "loyalty_settings")

@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
  * that login) is revoked. Callers run these inside their transaction.
  */
 @ApplicationScoped
-public class RefreshTokenService {
+public class RefreshTokens {
 
-    private static final Logger LOG = Logger.getLogger(RefreshTokenService.class);
+    private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
     // per instance, made at run time: a SecureRandom created in a static initialiser would be seeded
     // once at native-image build time and shared by every executable built from it
     private final SecureRandom random = new SecureRandom();

@@ -1,12 +1,11 @@
 package io.tavola.auth.user;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.tavola.auth.token.RefreshTokenService;
+import io.tavola.auth.token.RefreshTokens;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.error.DatabaseFailures;
 import io.tavola.common.security.Role;
@@ -21,14 +20,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Accounts: staff created under the permission matrix ({@link UserPermissions}), customers who register,
+ * their changes and deletion. Each write is one transaction; the revocations that follow it (the shared
+ * deny-list) are sent once it committed.
+ */
 @ApplicationScoped
-public class UserService {
+public class UserAccounts {
 
     @Inject
     PasswordHasher hasher;
 
     @Inject
-    RefreshTokenService refreshTokens;
+    RefreshTokens refreshTokens;
 
     @Inject
     TokenRevocations revocations;
@@ -51,9 +55,9 @@ public class UserService {
                 .chain(hash -> insert(request.username(), request.email(), hash, Role.CUSTOMER, null, false));
     }
 
-    @WithTransaction
-    Uni<User> insert(String username, String email, String hash, Role role, UUID restaurantId, boolean verified) {
-        return ensureUnique(username, email, null).chain(() -> {
+    private Uni<User> insert(String username, String email, String hash, Role role, UUID restaurantId,
+            boolean verified) {
+        return Panache.withTransaction(() -> ensureUnique(username, email, null).chain(() -> {
             User user = new User();
             user.id = UUID.randomUUID();
             user.username = username.trim();
@@ -68,10 +72,9 @@ public class UserService {
             return user.<User>persistAndFlush();
         }).onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> ApiException.conflict("username-or-email-taken",
-                        "That username or email is already registered"));
+                        "That username or email is already registered")));
     }
 
-    @WithSession
     public Uni<PageResult<UserView>> list(Role caller, Optional<UUID> callerRestaurant, Role roleFilter,
             UUID restaurantFilter, PageRequest page) {
         UserPermissions.requireManager(caller);
@@ -89,16 +92,17 @@ public class UserService {
             params.and("role", roleFilter);
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        var found = User.<User>find(query, Sort.by("username"), params).page(Page.of(page.page, page.size));
-        // one reactive session runs one query at a time: list, then count
-        return found.list().chain(users -> found.count().map(total -> new PageResult<>(
-                users.stream().map(UserView::of).toList(), page.page, page.size, total)));
+        return Panache.withSession(() -> {
+            var found = User.<User>find(query, Sort.by("username"), params).page(Page.of(page.page, page.size));
+            // one reactive session runs one query at a time: list, then count
+            return found.list().chain(users -> found.count().map(total -> new PageResult<>(
+                    users.stream().map(UserView::of).toList(), page.page, page.size, total)));
+        });
     }
 
-    @WithSession
     public Uni<User> get(Role caller, Optional<UUID> callerRestaurant, UUID id) {
         UserPermissions.requireManager(caller);
-        return visible(caller, callerRestaurant, id);
+        return Panache.withSession(() -> visible(caller, callerRestaurant, id));
     }
 
     public Uni<User> update(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
@@ -112,52 +116,59 @@ public class UserService {
                 .map(Updated::user);
     }
 
-    @WithTransaction
-    Uni<Updated> applyUpdate(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
+    private Uni<Updated> applyUpdate(Role caller, Optional<UUID> callerRestaurant, UUID callerId, UUID id,
             UserRequests.UpdateUser request, String newHash) {
-        return visible(caller, callerRestaurant, id).chain(user -> {
-            if (request.password() != null) {
-                checkPasswordPolicy(user.username, request.password());
-            }
-            if (request.role() != null && request.role() != user.role) {
-                UserPermissions.checkAssignment(caller, callerRestaurant, request.role(), user.restaurantId);
-                if (request.role() == Role.MASTER_ADMIN || user.role == Role.MASTER_ADMIN
-                        || request.role().isStaff() && user.restaurantId == null) {
-                    throw ApiException.conflict("role-change-not-possible",
-                            "This account cannot change to role " + request.role().wire());
-                }
-            }
-            if (user.id.equals(callerId) && Boolean.FALSE.equals(request.isActive())) {
-                throw ApiException.conflict("cannot-deactivate-self", "You cannot deactivate your own account");
-            }
+        return Panache.withTransaction(() -> visible(caller, callerRestaurant, id).chain(user -> {
+            checkUpdate(caller, callerRestaurant, callerId, user, request);
             Uni<Void> unique = request.email() == null ? Uni.createFrom().voidItem()
                     : ensureUnique(null, request.email(), user.id);
-            return unique.chain(() -> {
-                boolean deactivated = user.active && Boolean.FALSE.equals(request.isActive());
-                boolean passwordChanged = newHash != null;
-                boolean roleChanged = request.role() != null && request.role() != user.role;
-                if (request.email() != null) {
-                    user.email = request.email().trim();
-                }
-                if (newHash != null) {
-                    user.passwordHash = newHash;
-                }
-                if (request.role() != null) {
-                    user.role = request.role();
-                }
-                if (request.isActive() != null) {
-                    user.active = request.isActive();
-                }
-                if (request.isVerified() != null) {
-                    user.verified = request.isVerified();
-                }
-                user.updatedAt = Instant.now();
-                // A deactivated account or a changed password ends every login of that user.
-                Uni<Integer> revoke = deactivated || passwordChanged ? refreshTokens.revokeAllOf(user.id)
-                        : Uni.createFrom().item(0);
-                return revoke.replaceWith(new Updated(user, deactivated || passwordChanged || roleChanged));
-            });
-        });
+            return unique.chain(() -> change(user, request, newHash));
+        }));
+    }
+
+    private static void checkUpdate(Role caller, Optional<UUID> callerRestaurant, UUID callerId, User user,
+            UserRequests.UpdateUser request) {
+        if (request.password() != null) {
+            checkPasswordPolicy(user.username, request.password());
+        }
+        if (request.role() != null && request.role() != user.role) {
+            UserPermissions.checkAssignment(caller, callerRestaurant, request.role(), user.restaurantId);
+            if (request.role() == Role.MASTER_ADMIN || user.role == Role.MASTER_ADMIN
+                    || request.role().isStaff() && user.restaurantId == null) {
+                throw ApiException.conflict("role-change-not-possible",
+                        "This account cannot change to role " + request.role().wire());
+            }
+        }
+        if (user.id.equals(callerId) && Boolean.FALSE.equals(request.isActive())) {
+            throw ApiException.conflict("cannot-deactivate-self", "You cannot deactivate your own account");
+        }
+    }
+
+    /** Inside the update's transaction, after its checks. */
+    private Uni<Updated> change(User user, UserRequests.UpdateUser request, String newHash) {
+        boolean deactivated = user.active && Boolean.FALSE.equals(request.isActive());
+        boolean passwordChanged = newHash != null;
+        boolean roleChanged = request.role() != null && request.role() != user.role;
+        if (request.email() != null) {
+            user.email = request.email().trim();
+        }
+        if (newHash != null) {
+            user.passwordHash = newHash;
+        }
+        if (request.role() != null) {
+            user.role = request.role();
+        }
+        if (request.isActive() != null) {
+            user.active = request.isActive();
+        }
+        if (request.isVerified() != null) {
+            user.verified = request.isVerified();
+        }
+        user.updatedAt = Instant.now();
+        // A deactivated account or a changed password ends every login of that user.
+        Uni<Integer> revoke = deactivated || passwordChanged ? refreshTokens.revokeAllOf(user.id)
+                : Uni.createFrom().item(0);
+        return revoke.replaceWith(new Updated(user, deactivated || passwordChanged || roleChanged));
     }
 
     /** Deletes the account and, once that committed, ends its access tokens at every service. */
@@ -169,14 +180,12 @@ public class UserService {
         return remove(caller, callerRestaurant, id).call(() -> revocations.revokeUser(id));
     }
 
-    @WithTransaction
-    Uni<Void> remove(Role caller, Optional<UUID> callerRestaurant, UUID id) {
-        return visible(caller, callerRestaurant, id).chain(user -> user.delete());
+    private Uni<Void> remove(Role caller, Optional<UUID> callerRestaurant, UUID id) {
+        return Panache.withTransaction(() -> visible(caller, callerRestaurant, id).chain(user -> user.delete()));
     }
 
-    @WithSession
     public Uni<User> byId(UUID id) {
-        return User.findById(id);
+        return Panache.withSession(() -> User.findById(id));
     }
 
     private Uni<User> visible(Role caller, Optional<UUID> callerRestaurant, UUID id) {

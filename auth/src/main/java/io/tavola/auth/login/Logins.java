@@ -3,7 +3,7 @@ package io.tavola.auth.login;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.auth.guest.RestaurantTables;
-import io.tavola.auth.token.RefreshTokenService;
+import io.tavola.auth.token.RefreshTokens;
 import io.tavola.auth.token.TokenIssuer;
 import io.tavola.auth.user.PasswordHasher;
 import io.tavola.auth.user.User;
@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** Login, refresh, logout and guest tokens. */
 @ApplicationScoped
-public class AuthService {
+public class Logins {
 
     private static final String BAD_CREDENTIALS = "Wrong username or password";
 
@@ -30,7 +30,7 @@ public class AuthService {
     TokenIssuer issuer;
 
     @Inject
-    RefreshTokenService refreshTokens;
+    RefreshTokens refreshTokens;
 
     @Inject
     RestaurantTables tables;
@@ -67,7 +67,7 @@ public class AuthService {
     /** A new pair for a current refresh token; the revocation of a reused family commits before the 401. */
     public Uni<AuthRequests.TokenPair> refresh(String refreshToken) {
         return Panache.withTransaction(() -> refreshTokens.redeem(refreshToken).chain(redemption -> {
-            if (!(redemption instanceof RefreshTokenService.Redemption.Valid valid)) {
+            if (!(redemption instanceof RefreshTokens.Redemption.Valid valid)) {
                 return Uni.createFrom().<AuthRequests.TokenPair>nullItem();
             }
             return User.<User>findById(valid.userId()).chain(user -> {
