@@ -31,7 +31,7 @@ public class CategoryResource {
     Caller caller;
 
     @Inject
-    CategoryLogic logic;
+    MenuCategories logic;
 
     @Inject
     PublicMenuCache menuCache;

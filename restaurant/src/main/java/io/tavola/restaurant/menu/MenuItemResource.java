@@ -42,7 +42,7 @@ public class MenuItemResource {
     Caller caller;
 
     @Inject
-    MenuItemLogic logic;
+    MenuItems logic;
 
     @Inject
     ImageStore images;
@@ -137,13 +137,13 @@ public class MenuItemResource {
     }
 
     /** After the commit: drop the cached public menu, then tell live clients about an 86. */
-    private Uni<MenuItemView> afterChange(UUID rid, Uni<MenuItemLogic.Changed> change) {
+    private Uni<MenuItemView> afterChange(UUID rid, Uni<MenuItems.Changed> change) {
         return change.call(() -> menuCache.invalidate(rid))
                 .invoke(c -> {
                     if (c.availabilityChanged()) {
                         events.publishNow();
                     }
                 })
-                .map(MenuItemLogic.Changed::item);
+                .map(MenuItems.Changed::item);
     }
 }

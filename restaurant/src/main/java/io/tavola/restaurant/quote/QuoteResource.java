@@ -17,7 +17,7 @@ import java.util.UUID;
 public class QuoteResource {
 
     @Inject
-    QuoteLogic logic;
+    PriceQuotes logic;
 
     @POST
     public Uni<Quote> quote(@PathParam("rid") UUID rid, @Valid @NotNull QuoteRequest request) {

@@ -12,7 +12,7 @@ import io.tavola.restaurant.menu.PublicMenuCache;
 import io.tavola.restaurant.restaurant.RestaurantDtos.CreateRestaurant;
 import io.tavola.restaurant.restaurant.RestaurantDtos.RestaurantView;
 import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
-import io.tavola.restaurant.table.TableLogic;
+import io.tavola.restaurant.table.DiningTables;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,10 +42,10 @@ public class RestaurantResource {
     Caller caller;
 
     @Inject
-    RestaurantLogic logic;
+    Restaurants logic;
 
     @Inject
-    TableLogic tables;
+    DiningTables tables;
 
     @Inject
     ImageStore images;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 public class PublicTableResource {
 
     @Inject
-    TableLogic logic;
+    DiningTables logic;
 
     @GET
     public Uni<QrLookup> lookup(@PathParam("qrToken") String qrToken) {

@@ -43,7 +43,7 @@ public class TableResource {
     Caller caller;
 
     @Inject
-    TableLogic logic;
+    DiningTables logic;
 
     @Inject
     QrCodes qr;

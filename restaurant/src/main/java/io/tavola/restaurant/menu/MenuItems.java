@@ -14,7 +14,7 @@ import io.tavola.restaurant.menu.MenuItemDtos.MenuItemRequest;
 import io.tavola.restaurant.menu.MenuItemDtos.MenuItemView;
 import io.tavola.restaurant.menu.MenuItemDtos.ModifierGroupRequest;
 import io.tavola.restaurant.menu.MenuItemDtos.ModifierOptionRequest;
-import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.restaurant.Restaurants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /** Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant. */
 @ApplicationScoped
-public class MenuItemLogic {
+public class MenuItems {
 
     @Inject
     ImageStore images;
@@ -45,7 +45,7 @@ public class MenuItemLogic {
         Sort sort = Sort.by("displayOrder").and("name").and("id");
         var query = categoryId == null ? MenuItem.<MenuItem>findAll(sort)
                 : MenuItem.<MenuItem>find("categoryId", sort, categoryId);
-        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+        return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> views(items))
                 .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
     }
@@ -60,7 +60,7 @@ public class MenuItemLogic {
         List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
-        return RestaurantLogic.require(restaurantId)
+        return Restaurants.require(restaurantId)
                 .chain(() -> requireCategory(request.categoryId()))
                 .chain(() -> {
                     MenuItem item = new MenuItem();

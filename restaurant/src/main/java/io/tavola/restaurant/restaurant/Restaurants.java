@@ -8,7 +8,7 @@ import io.tavola.common.error.ApiException;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.image.ImageStore;
-import io.tavola.restaurant.table.TableLogic;
+import io.tavola.restaurant.table.DiningTables;
 import io.tavola.restaurant.restaurant.RestaurantDtos.CreateRestaurant;
 import io.tavola.restaurant.restaurant.RestaurantDtos.RestaurantView;
 import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RestaurantLogic {
+public class Restaurants {
 
     @Inject
     ImageStore images;
@@ -81,7 +81,7 @@ public class RestaurantLogic {
         }
         return require(restaurantId).call(r -> r.active && Boolean.FALSE.equals(request.isActive())
                 // out of service: its guests' tokens end (a new generation for every table)
-                ? TableLogic.nextGenerationOfAll(restaurantId)
+                ? DiningTables.nextGenerationOfAll(restaurantId)
                 : Uni.createFrom().voidItem()).map(r -> {
             if (request.name() != null) {
                 r.name = request.name().strip();

@@ -9,19 +9,19 @@ import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.menu.CategoryDtos.CategoryRequest;
 import io.tavola.restaurant.menu.CategoryDtos.CategoryView;
-import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.restaurant.Restaurants;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Categories of one restaurant: the tenant filter bounds every query to the restaurant the caller was scoped to. */
 @ApplicationScoped
-public class CategoryLogic {
+public class MenuCategories {
 
     @WithSession
     public Uni<PageResult<CategoryView>> list(UUID restaurantId, PageRequest page) {
         var query = Category.<Category>findAll(Sort.by("displayOrder").and("name").and("id"));
-        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+        return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> query.count()
                 .map(total -> new PageResult<>(items.stream().map(CategoryView::of).toList(), page.page, page.size,
                         total)));
@@ -34,7 +34,7 @@ public class CategoryLogic {
 
     @WithTransaction
     public Uni<Category> create(UUID restaurantId, CategoryRequest request) {
-        return RestaurantLogic.require(restaurantId)
+        return Restaurants.require(restaurantId)
                 .chain(() -> ensureNameFree(restaurantId, request.name().strip(), null))
                 .chain(() -> {
                     Category c = new Category();

@@ -11,7 +11,7 @@ import io.tavola.common.tenancy.TenantScope;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.restaurant.Restaurant;
-import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.restaurant.Restaurants;
 import io.tavola.restaurant.table.TableDtos.QrLookup;
 import io.tavola.restaurant.table.TableDtos.TableRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /** Tables of one restaurant; the tenant filter bounds every query to the restaurant the caller was scoped to. */
 @ApplicationScoped
-public class TableLogic {
+public class DiningTables {
 
     private static final Sort ORDER = Sort.by("zone").and("tableNumber").and("id");
 
@@ -35,14 +35,14 @@ public class TableLogic {
     @WithSession
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
         var query = DiningTable.<DiningTable>findAll(ORDER);
-        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+        return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
                 .chain(items -> query.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
     }
 
     /** Every active table, for the printable QR sheet. */
     @WithSession
     public Uni<List<DiningTable>> allActive(UUID restaurantId) {
-        return RestaurantLogic.require(restaurantId)
+        return Restaurants.require(restaurantId)
                 .chain(() -> DiningTable.<DiningTable>list("active = true", ORDER));
     }
 
@@ -53,7 +53,7 @@ public class TableLogic {
 
     @WithTransaction
     public Uni<DiningTable> create(UUID restaurantId, TableRequest request) {
-        return RestaurantLogic.require(restaurantId)
+        return Restaurants.require(restaurantId)
                 .chain(() -> ensureNumberFree(restaurantId, request.tableNumber().strip(), null))
                 .chain(() -> {
                     DiningTable t = new DiningTable();

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * orders service can tell the diner why.
  */
 @ApplicationScoped
-public class QuoteLogic {
+public class PriceQuotes {
 
     @WithSession
     public Uni<Quote> quote(UUID restaurantId, QuoteRequest request) {
