@@ -1,5 +1,6 @@
 package io.tavola.restaurant.image;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks uploads (type from the bytes, never the file name or the declared content type; size; and that
  * the whole file is well-formed in that type, so a PNG signature in front of HTML is refused: issue 12,
- * fault 7) and stores them. Callers run inside their own transaction so a refused upload stores nothing.
+ * fault 7), stores them and reads them back. Callers store and delete inside their own transaction, so a
+ * refused upload stores nothing.
  */
 @ApplicationScoped
 public class ImageStore {
@@ -68,6 +70,11 @@ public class ImageStore {
         image.bytes = bytes;
         image.createdAt = Instant.now();
         return image.persist();
+    }
+
+    /** An image of the restaurant in scope (the tenant filter), or null. */
+    public Uni<Image> find(UUID imageId) {
+        return Panache.withSession(() -> Image.<Image>findById(imageId));
     }
 
     /** Removes a replaced image (no-op for null); only one of the restaurant in scope (the tenant filter). */

@@ -2,8 +2,6 @@ package io.tavola.restaurant.menu;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
@@ -27,7 +25,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant. */
+/**
+ * Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant.
+ * After a change committed, the cached public menu is dropped and an availability flip is published at
+ * once (its event was written to the outbox in the change's transaction).
+ */
 @ApplicationScoped
 public class MenuItems {
 
@@ -37,30 +39,32 @@ public class MenuItems {
     @Inject
     MenuEvents events;
 
-    /** An item after a change, and whether its availability flipped (diners must hear of it). */
-    public record Changed(MenuItemView item, boolean availabilityChanged) {}
+    @Inject
+    PublicMenuCache menuCache;
 
-    @WithSession
+    /** An item after a change, and whether its availability flipped (diners must hear of it). */
+    private record Changed(MenuItemView item, boolean availabilityChanged) {}
+
     public Uni<PageResult<MenuItemView>> list(UUID restaurantId, UUID categoryId, PageRequest page) {
         Sort sort = Sort.by("displayOrder").and("name").and("id");
-        var query = categoryId == null ? MenuItem.<MenuItem>findAll(sort)
-                : MenuItem.<MenuItem>find("categoryId", sort, categoryId);
-        return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
-                .chain(items -> views(items))
-                .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
+        return Panache.withSession(() -> {
+            var query = categoryId == null ? MenuItem.<MenuItem>findAll(sort)
+                    : MenuItem.<MenuItem>find("categoryId", sort, categoryId);
+            return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+                    .chain(items -> views(items))
+                    .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
+        });
     }
 
-    @WithSession
     public Uni<MenuItemView> get(UUID id) {
-        return require(id).chain(item -> view(item));
+        return Panache.withSession(() -> require(id).chain(item -> view(item)));
     }
 
-    @WithTransaction
     public Uni<MenuItemView> create(UUID restaurantId, MenuItemRequest request) {
         List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
-        return Restaurants.require(restaurantId)
+        return Panache.withTransaction(() -> Restaurants.require(restaurantId)
                 .chain(() -> requireCategory(request.categoryId()))
                 .chain(() -> {
                     MenuItem item = new MenuItem();
@@ -73,15 +77,16 @@ public class MenuItems {
                     return item.<MenuItem>persist();
                 })
                 .call(item -> syncModifiers(item, request.modifierGroups(), List.of(), List.of()))
-                .chain(item -> view(item));
+                .chain(item -> view(item)))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
-    @WithTransaction
-    public Uni<Changed> update(UUID id, MenuItemRequest request) {
+    /** A full update; flipping {@code is_available} here is announced like the availability endpoint's. */
+    public Uni<MenuItemView> update(UUID restaurantId, UUID id, MenuItemRequest request) {
         List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
-        return require(id)
+        return afterCommit(restaurantId, Panache.withTransaction(() -> require(id)
                 .call(() -> requireCategory(request.categoryId()))
                 .chain(item -> ModifierGraph.load(List.of(item.id)).chain(graph -> {
                     boolean wasAvailable = item.available;
@@ -98,13 +103,12 @@ public class MenuItems {
                                     item.available) : Uni.createFrom().voidItem())
                             .chain(() -> view(item))
                             .map(v -> new Changed(v, flipped));
-                }));
+                }))));
     }
 
     /** 86'ing (or un-86'ing) an item. */
-    @WithTransaction
-    public Uni<Changed> setAvailability(UUID id, boolean available) {
-        return require(id).chain(item -> {
+    public Uni<MenuItemView> setAvailability(UUID restaurantId, UUID id, boolean available) {
+        return afterCommit(restaurantId, Panache.withTransaction(() -> require(id).chain(item -> {
             boolean changed = item.available != available;
             item.available = available;
             if (!changed) {
@@ -113,40 +117,53 @@ public class MenuItems {
             item.updatedAt = Instant.now();
             return events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, available)
                     .chain(() -> view(item)).map(v -> new Changed(v, true));
-        });
+        })));
     }
 
-    /** Returns what was deleted, so diners still looking at an available item can be told it is gone. */
-    @WithTransaction
-    public Uni<MenuItem> delete(UUID id) {
-        // modifier groups and options go with the item (on delete cascade); live menus drop a deleted
-        // item like an 86'd one
-        return require(id)
+    /** Diners still looking at an available item are told it is gone, as if it were 86'd. */
+    public Uni<Void> delete(UUID restaurantId, UUID id) {
+        // modifier groups and options go with the item (on delete cascade)
+        return Panache.withTransaction(() -> require(id)
                 .call(item -> item.available
                         ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, false)
                         : Uni.createFrom().voidItem())
                 .call(item -> item.delete())
-                .call(item -> images.delete(item.imageId));
+                .call(item -> images.delete(item.imageId)))
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow)
+                .replaceWithVoid();
     }
 
-    @WithTransaction
-    public Uni<MenuItemView> setImage(UUID id, byte[] bytes) {
-        return require(id).chain(item -> images.store(item.restaurantId, bytes).chain(image -> {
-            UUID old = item.imageId;
-            item.imageId = image.id;
-            item.updatedAt = Instant.now();
-            return images.delete(old);
-        }).chain(() -> view(item)));
+    /** Replaces the picture; the bytes were checked before the transaction, the old image goes with it. */
+    public Uni<MenuItemView> setImage(UUID restaurantId, UUID id, byte[] bytes) {
+        return Panache.withTransaction(() -> require(id).chain(item -> images.store(item.restaurantId, bytes)
+                .chain(image -> {
+                    UUID old = item.imageId;
+                    item.imageId = image.id;
+                    item.updatedAt = Instant.now();
+                    return images.delete(old);
+                }).chain(() -> view(item))))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
-    @WithTransaction
-    public Uni<MenuItemView> deleteImage(UUID id) {
-        return require(id).chain(item -> {
+    public Uni<MenuItemView> deleteImage(UUID restaurantId, UUID id) {
+        return Panache.withTransaction(() -> require(id).chain(item -> {
             UUID old = item.imageId;
             item.imageId = null;
             item.updatedAt = Instant.now();
             return images.delete(old).chain(() -> view(item));
-        });
+        })).call(() -> menuCache.invalidate(restaurantId));
+    }
+
+    /** After the commit: drop the cached public menu, then tell live clients about an 86. */
+    private Uni<MenuItemView> afterCommit(UUID restaurantId, Uni<Changed> committed) {
+        return committed.call(() -> menuCache.invalidate(restaurantId))
+                .invoke(c -> {
+                    if (c.availabilityChanged()) {
+                        events.publishNow();
+                    }
+                })
+                .map(Changed::item);
     }
 
     static Uni<MenuItem> require(UUID id) {

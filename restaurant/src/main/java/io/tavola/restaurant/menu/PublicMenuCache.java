@@ -3,6 +3,7 @@ package io.tavola.restaurant.menu;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tavola.restaurant.restaurant.RestaurantListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,10 +17,11 @@ import org.jboss.logging.Logger;
  * the change can only ever store it under a version nobody asks for any more (no stale menu after an
  * 86). Versions never repeat and outlive every entry stored under them (twice the entries' TTL), so
  * neither kind of key piles up in Redis. Redis trouble degrades to building the menu from PostgreSQL;
- * it never fails a diner's request.
+ * it never fails a diner's request. A change to the restaurant itself (its name, its logo) reaches the
+ * cache as a {@link RestaurantListener}.
  */
 @ApplicationScoped
-public class PublicMenuCache {
+public class PublicMenuCache implements RestaurantListener {
 
     static final String PREFIX = "tavola:restaurant:";
     private static final Logger LOG = Logger.getLogger(PublicMenuCache.class);
@@ -71,6 +73,12 @@ public class PublicMenuCache {
                     LOG.errorf("could not invalidate the menu cache of %s: %s", restaurantId, e.getMessage());
                     return null;
                 });
+    }
+
+    /** The menu shows the restaurant's name, contact and logo. */
+    @Override
+    public Uni<Void> changed(UUID restaurantId, boolean closed) {
+        return invalidate(restaurantId);
     }
 
     static String versionKey(UUID restaurantId) {
