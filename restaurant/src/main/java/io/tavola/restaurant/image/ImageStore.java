@@ -3,13 +3,14 @@ package io.tavola.restaurant.image;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.restaurant.RestaurantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks uploads (type from the bytes, never the file name or the declared content type; size; and that
@@ -20,14 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ImageStore {
 
-    @ConfigProperty(name = "tavola.images.max-bytes", defaultValue = "2097152")
-    int maxBytes;
+    @Inject
+    RestaurantConfig config;
 
     /** The media type the bytes really are, or a 415/413 problem. */
     public String check(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw ApiException.invalidField("body", "must be a JPEG, PNG or WebP image");
         }
+        int maxBytes = config.images().maxBytes();
         if (bytes.length > maxBytes) {
             throw new ApiException(413, "image-too-large", "Image too large",
                     "Images may be at most " + (maxBytes / (1024 * 1024)) + " MB");

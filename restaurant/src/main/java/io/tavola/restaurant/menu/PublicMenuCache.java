@@ -3,12 +3,12 @@ package io.tavola.restaurant.menu;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tavola.restaurant.RestaurantConfig;
 import io.tavola.restaurant.restaurant.RestaurantListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,10 +32,9 @@ public class PublicMenuCache implements RestaurantListener {
     private final ReactiveValueCommands<String, String> values;
     private final Duration ttl;
 
-    public PublicMenuCache(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "tavola.menu-cache.ttl", defaultValue = "PT1H") Duration ttl) {
+    public PublicMenuCache(ReactiveRedisDataSource redis, RestaurantConfig config) {
         this.values = redis.value(String.class, String.class);
-        this.ttl = ttl;
+        this.ttl = config.menuCache().ttl();
     }
 
     /** What the cache holds for a restaurant now: the version to store under, and the JSON if cached. */
