@@ -1,7 +1,6 @@
 package io.tavola.restaurant.menu;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
@@ -11,19 +10,12 @@ import io.tavola.restaurant.image.ImageStore;
 import io.tavola.restaurant.menu.MenuItemDtos.MenuItemRequest;
 import io.tavola.restaurant.menu.MenuItemDtos.MenuItemView;
 import io.tavola.restaurant.menu.MenuItemDtos.ModifierGroupRequest;
-import io.tavola.restaurant.menu.MenuItemDtos.ModifierOptionRequest;
 import io.tavola.restaurant.restaurant.Restaurants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant.
@@ -76,7 +68,7 @@ public class MenuItems {
                     item.updatedAt = item.createdAt;
                     return item.<MenuItem>persist();
                 })
-                .call(item -> syncModifiers(item, request.modifierGroups(), List.of(), List.of()))
+                .call(item -> ModifierSync.sync(item, request.modifierGroups(), List.of(), List.of()))
                 .chain(item -> view(item)))
                 .call(() -> menuCache.invalidate(restaurantId));
     }
@@ -98,7 +90,7 @@ public class MenuItems {
                     List<ModifierOption> existingOptions = graph.groups(item.id).stream()
                             .flatMap(g -> graph.options(g.id).stream()).toList();
                     boolean flipped = wasAvailable != item.available;
-                    return syncModifiers(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
+                    return ModifierSync.sync(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
                             .call(() -> flipped ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name,
                                     item.available) : Uni.createFrom().voidItem())
                             .chain(() -> view(item))
@@ -213,81 +205,5 @@ public class MenuItems {
         item.dietaryTags = MenuVocabulary.join(tags);
         item.allergens = MenuVocabulary.join(allergens);
         item.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
-    }
-
-    /**
-     * Brings the item's groups and options to what the request says: existing ones named by id are
-     * updated in place (their ids stay valid for orders), others are created, the rest removed.
-     */
-    private static Uni<Void> syncModifiers(MenuItem item, List<ModifierGroupRequest> requested,
-            List<ModifierGroup> existingGroups, List<ModifierOption> existingOptions) {
-        List<ModifierGroupRequest> wanted = requested == null ? List.of() : requested;
-        Map<UUID, ModifierGroup> groupsById = existingGroups.stream()
-                .collect(Collectors.toMap(g -> g.id, Function.identity()));
-        Map<UUID, ModifierOption> optionsById = existingOptions.stream()
-                .collect(Collectors.toMap(o -> o.id, Function.identity()));
-        Set<UUID> keptGroups = new HashSet<>();
-        Set<UUID> keptOptions = new HashSet<>();
-        List<PanacheEntityBase> toPersist = new ArrayList<>();
-
-        for (int gi = 0; gi < wanted.size(); gi++) {
-            ModifierGroupRequest gr = wanted.get(gi);
-            ModifierGroup group;
-            if (gr.id() != null) {
-                group = groupsById.get(gr.id());
-                if (group == null || !keptGroups.add(group.id)) {
-                    throw ApiException.invalidField("modifier_groups[" + gi + "].id",
-                            "is not a modifier group of this item");
-                }
-            } else {
-                group = new ModifierGroup();
-                group.id = UUID.randomUUID();
-                group.restaurantId = item.restaurantId;
-                group.menuItemId = item.id;
-                toPersist.add(group);
-            }
-            group.name = gr.name().strip();
-            group.minSelect = gr.minSelect();
-            group.maxSelect = gr.maxSelect();
-            group.displayOrder = gr.displayOrder() == null ? gi : gr.displayOrder();
-
-            for (int oi = 0; oi < gr.options().size(); oi++) {
-                ModifierOptionRequest or = gr.options().get(oi);
-                ModifierOption option;
-                if (or.id() != null) {
-                    option = optionsById.get(or.id());
-                    if (option == null || !option.groupId.equals(group.id) || !keptOptions.add(option.id)) {
-                        throw ApiException.invalidField("modifier_groups[" + gi + "].options[" + oi + "].id",
-                                "is not an option of this modifier group");
-                    }
-                } else {
-                    option = new ModifierOption();
-                    option.id = UUID.randomUUID();
-                    option.restaurantId = item.restaurantId;
-                    option.groupId = group.id;
-                    toPersist.add(option);
-                }
-                option.name = or.name().strip();
-                option.priceDelta = or.priceDelta().setScale(2);
-                option.displayOrder = or.displayOrder() == null ? oi : or.displayOrder();
-            }
-        }
-
-        List<UUID> dropOptions = existingOptions.stream().map(o -> o.id).filter(id -> !keptOptions.contains(id))
-                .toList();
-        List<UUID> dropGroups = existingGroups.stream().map(g -> g.id).filter(id -> !keptGroups.contains(id))
-                .toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        if (!dropOptions.isEmpty()) {
-            chain = chain.chain(() -> ModifierOption.delete("id in ?1", dropOptions)).replaceWithVoid();
-        }
-        if (!dropGroups.isEmpty()) {
-            chain = chain.chain(() -> ModifierGroup.delete("id in ?1", dropGroups)).replaceWithVoid();
-        }
-        // groups before their options: the flush orders inserts as persisted
-        for (var entity : toPersist) {
-            chain = chain.chain(() -> entity.persist()).replaceWithVoid();
-        }
-        return chain.call(() -> Panache.flush());
     }
 }
