@@ -1,9 +1,9 @@
 package io.tavola.restaurant.image;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.tenancy.TenantScope;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,13 +19,15 @@ import java.util.UUID;
 @Path("/api/v1/restaurants/{rid}/images/{imageId}")
 public class ImageResource {
 
+    @Inject
+    ImageStore images;
+
     @GET
-    @WithSession
     public Uni<Response> get(@PathParam("rid") UUID rid, @PathParam("imageId") UUID imageId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         // public: an image of the restaurant the path names (another's id is a 404)
         TenantScope.set(TenantScope.of(rid));
-        return Image.<Image>findById(imageId).map(image -> {
+        return images.find(imageId).map(image -> {
             if (image == null) {
                 throw ApiException.notFound("Image");
             }

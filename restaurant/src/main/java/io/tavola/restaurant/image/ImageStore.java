@@ -1,31 +1,35 @@
 package io.tavola.restaurant.image;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.restaurant.RestaurantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks uploads (type from the bytes, never the file name or the declared content type; size; and that
  * the whole file is well-formed in that type, so a PNG signature in front of HTML is refused: issue 12,
- * fault 7) and stores them. Callers run inside their own transaction so a refused upload stores nothing.
+ * fault 7), stores them and reads them back. Callers store and delete inside their own transaction, so a
+ * refused upload stores nothing.
  */
 @ApplicationScoped
 public class ImageStore {
 
-    @ConfigProperty(name = "tavola.images.max-bytes", defaultValue = "2097152")
-    int maxBytes;
+    @Inject
+    RestaurantConfig config;
 
     /** The media type the bytes really are, or a 415/413 problem. */
     public String check(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw ApiException.invalidField("body", "must be a JPEG, PNG or WebP image");
         }
+        int maxBytes = config.images().maxBytes();
         if (bytes.length > maxBytes) {
             throw new ApiException(413, "image-too-large", "Image too large",
                     "Images may be at most " + (maxBytes / (1024 * 1024)) + " MB");
@@ -68,6 +72,11 @@ public class ImageStore {
         image.bytes = bytes;
         image.createdAt = Instant.now();
         return image.persist();
+    }
+
+    /** An image of the restaurant in scope (the tenant filter), or null. */
+    public Uni<Image> find(UUID imageId) {
+        return Panache.withSession(() -> Image.<Image>findById(imageId));
     }
 
     /** Removes a replaced image (no-op for null); only one of the restaurant in scope (the tenant filter). */

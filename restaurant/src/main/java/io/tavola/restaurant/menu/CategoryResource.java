@@ -31,30 +31,27 @@ public class CategoryResource {
     Caller caller;
 
     @Inject
-    CategoryLogic logic;
-
-    @Inject
-    PublicMenuCache menuCache;
+    MenuCategories categories;
 
     @GET
     public Uni<PageResult<CategoryView>> list(@PathParam("rid") UUID rid, @Valid @BeanParam PageRequest page) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.list(rid, page);
+        return categories.list(rid, page);
     }
 
     @GET
     @Path("{id}")
     public Uni<CategoryView> get(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(id).map(CategoryView::of);
+        return categories.get(id).map(CategoryView::of);
     }
 
     @POST
     public Uni<Response> create(@PathParam("rid") UUID rid, @Valid @NotNull CategoryRequest request, UriInfo uri) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.create(rid, request).call(() -> menuCache.invalidate(rid))
-                .map(c -> Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-                        .entity(CategoryView.of(c)).build());
+        return categories.create(rid, request).map(c -> Response
+                .created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
+                .entity(CategoryView.of(c)).build());
     }
 
     @PUT
@@ -62,13 +59,13 @@ public class CategoryResource {
     public Uni<CategoryView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull CategoryRequest request) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.update(rid, id, request).call(() -> menuCache.invalidate(rid)).map(CategoryView::of);
+        return categories.update(rid, id, request).map(CategoryView::of);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(id).call(() -> menuCache.invalidate(rid)).replaceWith(Response.noContent().build());
+        return categories.delete(rid, id).replaceWith(Response.noContent().build());
     }
 }

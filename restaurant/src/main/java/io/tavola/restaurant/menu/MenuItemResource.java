@@ -32,7 +32,7 @@ import java.util.UUID;
 /**
  * Menu items. Staff of the restaurant read them; its admin (or a master admin) edits them; the kitchen
  * (chef) may also 86 an item through the availability endpoint. Every change refreshes the public menu
- * and an availability flip is announced on the {@code menu} exchange.
+ * and an availability flip is announced on the {@code menu} exchange ({@link MenuItems}).
  */
 @Path("/api/v1/restaurants/{rid}/menu-items")
 @Authenticated
@@ -42,37 +42,30 @@ public class MenuItemResource {
     Caller caller;
 
     @Inject
-    MenuItemLogic logic;
+    MenuItems items;
 
     @Inject
     ImageStore images;
-
-    @Inject
-    PublicMenuCache menuCache;
-
-    @Inject
-    MenuEvents events;
 
     @GET
     public Uni<PageResult<MenuItemView>> list(@PathParam("rid") UUID rid, @QueryParam("category_id") String categoryId,
             @Valid @BeanParam PageRequest page) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.list(rid, categoryFilter(categoryId), page);
+        return items.list(rid, categoryFilter(categoryId), page);
     }
 
     @GET
     @Path("{id}")
     public Uni<MenuItemView> get(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(id);
+        return items.get(id);
     }
 
     @POST
     public Uni<Response> create(@PathParam("rid") UUID rid, @Valid @NotNull MenuItemRequest request, UriInfo uri) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.create(rid, request).call(() -> menuCache.invalidate(rid))
-                .map(item -> Response.created(uri.getAbsolutePathBuilder().path(item.id().toString()).build())
-                        .entity(item).build());
+        return items.create(rid, request).map(item -> Response
+                .created(uri.getAbsolutePathBuilder().path(item.id().toString()).build()).entity(item).build());
     }
 
     @PUT
@@ -80,7 +73,7 @@ public class MenuItemResource {
     public Uni<MenuItemView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull MenuItemRequest request) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return afterChange(rid, logic.update(id, request));
+        return items.update(rid, id, request);
     }
 
     @PUT
@@ -88,7 +81,7 @@ public class MenuItemResource {
     public Uni<MenuItemView> putAvailability(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull AvailabilityRequest request) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF);
-        return afterChange(rid, logic.setAvailability(id, request.isAvailable()));
+        return items.setAvailability(rid, id, request.isAvailable());
     }
 
     @PATCH
@@ -102,9 +95,7 @@ public class MenuItemResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(id).call(() -> menuCache.invalidate(rid))
-                .invoke(events::publishNow)
-                .replaceWith(Response.noContent().build());
+        return items.delete(rid, id).replaceWith(Response.noContent().build());
     }
 
     /** The item's picture: the raw image bytes as the body (JPEG, PNG or WebP, at most 2 MB). */
@@ -114,14 +105,14 @@ public class MenuItemResource {
     public Uni<MenuItemView> putImage(@PathParam("rid") UUID rid, @PathParam("id") UUID id, byte[] body) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         images.check(body);
-        return logic.setImage(id, body).call(() -> menuCache.invalidate(rid));
+        return items.setImage(rid, id, body);
     }
 
     @DELETE
     @Path("{id}/image")
     public Uni<MenuItemView> deleteImage(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.deleteImage(id).call(() -> menuCache.invalidate(rid));
+        return items.deleteImage(rid, id);
     }
 
     /** A malformed filter is the caller's mistake (400), not a missing resource (JAX-RS would say 404). */
@@ -134,16 +125,5 @@ public class MenuItemResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("category_id", "must be a valid UUID");
         }
-    }
-
-    /** After the commit: drop the cached public menu, then tell live clients about an 86. */
-    private Uni<MenuItemView> afterChange(UUID rid, Uni<MenuItemLogic.Changed> change) {
-        return change.call(() -> menuCache.invalidate(rid))
-                .invoke(c -> {
-                    if (c.availabilityChanged()) {
-                        events.publishNow();
-                    }
-                })
-                .map(MenuItemLogic.Changed::item);
     }
 }

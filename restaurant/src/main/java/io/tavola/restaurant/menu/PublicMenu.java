@@ -1,6 +1,6 @@
 package io.tavola.restaurant.menu;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
@@ -32,9 +32,8 @@ public class PublicMenu {
             List<ModifierGroupView> modifierGroups) {}
 
     /** 404 for an unknown or deactivated restaurant: its menu is not served to diners. */
-    @WithSession
     public Uni<View> build(UUID restaurantId) {
-        return Restaurant.<Restaurant>findById(restaurantId).chain(r -> {
+        return Panache.withSession(() -> Restaurant.<Restaurant>findById(restaurantId).chain(r -> {
             if (r == null || !r.active) {
                 return Uni.createFrom().failure(ApiException.notFound("Menu"));
             }
@@ -43,7 +42,7 @@ public class PublicMenu {
                             Sort.by("displayOrder").and("name").and("id"))
                             .chain(items -> ModifierGraph.load(items.stream().map(i -> i.id).toList())
                                     .map(graph -> assemble(r, categories, items, graph))));
-        });
+        }));
     }
 
     private static View assemble(Restaurant r, List<Category> categories, List<MenuItem> items, ModifierGraph graph) {

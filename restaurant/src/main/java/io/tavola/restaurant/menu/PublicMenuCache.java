@@ -3,11 +3,12 @@ package io.tavola.restaurant.menu;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tavola.restaurant.RestaurantConfig;
+import io.tavola.restaurant.restaurant.RestaurantListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,10 +17,11 @@ import org.jboss.logging.Logger;
  * the change can only ever store it under a version nobody asks for any more (no stale menu after an
  * 86). Versions never repeat and outlive every entry stored under them (twice the entries' TTL), so
  * neither kind of key piles up in Redis. Redis trouble degrades to building the menu from PostgreSQL;
- * it never fails a diner's request.
+ * it never fails a diner's request. A change to the restaurant itself (its name, its logo) reaches the
+ * cache as a {@link RestaurantListener}.
  */
 @ApplicationScoped
-public class PublicMenuCache {
+public class PublicMenuCache implements RestaurantListener {
 
     static final String PREFIX = "tavola:restaurant:";
     private static final Logger LOG = Logger.getLogger(PublicMenuCache.class);
@@ -30,10 +32,9 @@ public class PublicMenuCache {
     private final ReactiveValueCommands<String, String> values;
     private final Duration ttl;
 
-    public PublicMenuCache(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "tavola.menu-cache.ttl", defaultValue = "PT1H") Duration ttl) {
+    public PublicMenuCache(ReactiveRedisDataSource redis, RestaurantConfig config) {
         this.values = redis.value(String.class, String.class);
-        this.ttl = ttl;
+        this.ttl = config.menuCache().ttl();
     }
 
     /** What the cache holds for a restaurant now: the version to store under, and the JSON if cached. */
@@ -71,6 +72,12 @@ public class PublicMenuCache {
                     LOG.errorf("could not invalidate the menu cache of %s: %s", restaurantId, e.getMessage());
                     return null;
                 });
+    }
+
+    /** The menu shows the restaurant's name, contact and logo. */
+    @Override
+    public Uni<Void> changed(UUID restaurantId, boolean closed) {
+        return invalidate(restaurantId);
     }
 
     static String versionKey(UUID restaurantId) {

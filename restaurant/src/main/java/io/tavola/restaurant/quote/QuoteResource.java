@@ -17,12 +17,12 @@ import java.util.UUID;
 public class QuoteResource {
 
     @Inject
-    QuoteLogic logic;
+    PriceQuotes quotes;
 
     @POST
     public Uni<Quote> quote(@PathParam("rid") UUID rid, @Valid @NotNull QuoteRequest request) {
         // public: prices of the restaurant the path names; another's item ids are unknown items
         TenantScope.set(TenantScope.of(rid));
-        return logic.quote(rid, request);
+        return quotes.quote(rid, request);
     }
 }

@@ -8,11 +8,9 @@ import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.image.ImageStore;
-import io.tavola.restaurant.menu.PublicMenuCache;
 import io.tavola.restaurant.restaurant.RestaurantDtos.CreateRestaurant;
 import io.tavola.restaurant.restaurant.RestaurantDtos.RestaurantView;
 import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
-import io.tavola.restaurant.table.TableLogic;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,23 +40,17 @@ public class RestaurantResource {
     Caller caller;
 
     @Inject
-    RestaurantLogic logic;
-
-    @Inject
-    TableLogic tables;
+    Restaurants restaurants;
 
     @Inject
     ImageStore images;
-
-    @Inject
-    PublicMenuCache menuCache;
 
     @POST
     public Uni<Response> create(@Valid @NotNull CreateRestaurant request, UriInfo uri) {
         if (!caller.isMaster()) {
             throw ApiException.forbidden("Only a master admin creates restaurants");
         }
-        return logic.create(request).map(r -> Response
+        return restaurants.create(request).map(r -> Response
                 .created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
                 .entity(RestaurantView.of(r)).build());
     }
@@ -66,31 +58,26 @@ public class RestaurantResource {
     @GET
     public Uni<PageResult<RestaurantView>> list(@Valid @BeanParam PageRequest page) {
         if (caller.isMaster()) {
-            return logic.listAll(page);
+            return restaurants.listAll(page);
         }
         if (!caller.role().isStaff()) {
             throw ApiException.forbidden("Only staff list restaurants");
         }
-        return logic.listOwn(caller.ownRestaurant(), page);
+        return restaurants.listOwn(caller.ownRestaurant(), page);
     }
 
     @GET
     @Path("{rid}")
     public Uni<RestaurantView> get(@PathParam("rid") UUID rid) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(rid).map(RestaurantView::of);
+        return restaurants.get(rid).map(RestaurantView::of);
     }
 
     @PATCH
     @Path("{rid}")
     public Uni<RestaurantView> update(@PathParam("rid") UUID rid, @Valid @NotNull UpdateRestaurant request) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.update(rid, request, caller.isMaster())
-                .call(() -> menuCache.invalidate(rid))
-                // taken out of service: every guest token of its tables ends
-                .call(r -> Boolean.FALSE.equals(request.isActive()) ? tables.endGuestTokensOf(rid)
-                        : Uni.createFrom().voidItem())
-                .map(RestaurantView::of);
+        return restaurants.update(rid, request, caller.isMaster()).map(RestaurantView::of);
     }
 
     /** The logo: the raw image bytes as the body (JPEG, PNG or WebP, at most 2 MB). */
@@ -100,13 +87,13 @@ public class RestaurantResource {
     public Uni<RestaurantView> putLogo(@PathParam("rid") UUID rid, byte[] body) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
         images.check(body);
-        return logic.setLogo(rid, body).call(() -> menuCache.invalidate(rid)).map(RestaurantView::of);
+        return restaurants.setLogo(rid, body).map(RestaurantView::of);
     }
 
     @DELETE
     @Path("{rid}/logo")
     public Uni<RestaurantView> deleteLogo(@PathParam("rid") UUID rid) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.deleteLogo(rid).call(() -> menuCache.invalidate(rid)).map(RestaurantView::of);
+        return restaurants.deleteLogo(rid).map(RestaurantView::of);
     }
 }

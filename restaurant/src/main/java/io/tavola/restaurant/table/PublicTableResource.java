@@ -12,10 +12,10 @@ import jakarta.ws.rs.PathParam;
 public class PublicTableResource {
 
     @Inject
-    TableLogic logic;
+    DiningTables tables;
 
     @GET
     public Uni<QrLookup> lookup(@PathParam("qrToken") String qrToken) {
-        return logic.lookup(qrToken);
+        return tables.lookup(qrToken);
     }
 }

@@ -7,14 +7,15 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.tavola.restaurant.RestaurantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** QR tokens and the codes that carry the diner URL {@code <public base URL>/t/<token>}. */
 @ApplicationScoped
@@ -28,8 +29,8 @@ public class QrCodes {
             EncodeHintType.MARGIN, 4,
             EncodeHintType.CHARACTER_SET, "UTF-8");
 
-    @ConfigProperty(name = "tavola.public-base-url")
-    String publicBaseUrl;
+    @Inject
+    RestaurantConfig config;
 
     /** 192 random bits, URL-safe: unguessable, and short enough for a small QR code. */
     public String newToken() {
@@ -44,6 +45,7 @@ public class QrCodes {
     }
 
     public String dinerUrl(String token) {
+        String publicBaseUrl = config.publicBaseUrl();
         String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
         return base + "/t/" + token;

@@ -43,7 +43,7 @@ public class TableResource {
     Caller caller;
 
     @Inject
-    TableLogic logic;
+    DiningTables tables;
 
     @Inject
     QrCodes qr;
@@ -54,7 +54,7 @@ public class TableResource {
     @GET
     public Uni<PageResult<TableView>> list(@PathParam("rid") UUID rid, @Valid @BeanParam PageRequest page) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.list(rid, page).map(p -> new PageResult<>(p.items().stream().map(this::view).toList(), p.page(),
+        return tables.list(rid, page).map(p -> new PageResult<>(p.items().stream().map(this::view).toList(), p.page(),
                 p.size(), p.total()));
     }
 
@@ -62,13 +62,13 @@ public class TableResource {
     @Path("{id}")
     public Uni<TableView> get(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(id).map(this::view);
+        return tables.get(id).map(this::view);
     }
 
     @POST
     public Uni<Response> create(@PathParam("rid") UUID rid, @Valid @NotNull TableRequest request, UriInfo uri) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.create(rid, request).map(t -> Response
+        return tables.create(rid, request).map(t -> Response
                 .created(uri.getAbsolutePathBuilder().path(t.id.toString()).build()).entity(view(t)).build());
     }
 
@@ -77,15 +77,14 @@ public class TableResource {
     public Uni<TableView> update(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull TableRequest request) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.update(rid, id, request).call(logic::endOlderGuestTokens).map(this::view);
+        return tables.update(rid, id, request).map(this::view);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.delete(id).call(() -> logic.endAllGuestTokens(id))
-                .replaceWith(Response.noContent().build());
+        return tables.delete(id).replaceWith(Response.noContent().build());
     }
 
     @PUT
@@ -93,7 +92,7 @@ public class TableResource {
     public Uni<TableView> putStatus(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @Valid @NotNull StatusRequest request) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.WAITER);
-        return logic.setStatus(id, request.status()).map(this::view);
+        return tables.setStatus(id, request.status()).map(this::view);
     }
 
     @PATCH
@@ -107,7 +106,7 @@ public class TableResource {
     @Path("{id}/qr-token/rotate")
     public Uni<TableView> rotate(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return logic.rotateToken(id).call(logic::endOlderGuestTokens).map(this::view);
+        return tables.rotateToken(id).map(this::view);
     }
 
     @GET
@@ -116,7 +115,7 @@ public class TableResource {
     public Uni<Response> png(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @QueryParam("size") @DefaultValue("512") @Min(128) @Max(2048) int size) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(id).map(t -> Response.ok(qr.png(t.qrToken, size), "image/png")
+        return tables.get(id).map(t -> Response.ok(qr.png(t.qrToken, size), "image/png")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 
@@ -125,7 +124,7 @@ public class TableResource {
     @Produces("image/svg+xml")
     public Uni<Response> svg(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.get(id).map(t -> Response.ok(qr.svg(t.qrToken), "image/svg+xml")
+        return tables.get(id).map(t -> Response.ok(qr.svg(t.qrToken), "image/svg+xml")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 
@@ -135,7 +134,7 @@ public class TableResource {
     @Produces("text/html")
     public Uni<Response> qrSheet(@PathParam("rid") UUID rid) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return logic.allActive(rid).map(tables -> Response.ok(sheet.html(tables), "text/html; charset=UTF-8")
+        return tables.allActive(rid).map(active -> Response.ok(sheet.html(active), "text/html; charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 

@@ -1,9 +1,6 @@
 package io.tavola.restaurant.menu;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
@@ -13,23 +10,20 @@ import io.tavola.restaurant.image.ImageStore;
 import io.tavola.restaurant.menu.MenuItemDtos.MenuItemRequest;
 import io.tavola.restaurant.menu.MenuItemDtos.MenuItemView;
 import io.tavola.restaurant.menu.MenuItemDtos.ModifierGroupRequest;
-import io.tavola.restaurant.menu.MenuItemDtos.ModifierOptionRequest;
-import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.restaurant.Restaurants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant. */
+/**
+ * Menu items with their modifier groups; the tenant filter bounds every query to the caller's restaurant.
+ * After a change committed, the cached public menu is dropped and an availability flip is published at
+ * once (its event was written to the outbox in the change's transaction).
+ */
 @ApplicationScoped
-public class MenuItemLogic {
+public class MenuItems {
 
     @Inject
     ImageStore images;
@@ -37,30 +31,32 @@ public class MenuItemLogic {
     @Inject
     MenuEvents events;
 
-    /** An item after a change, and whether its availability flipped (diners must hear of it). */
-    public record Changed(MenuItemView item, boolean availabilityChanged) {}
+    @Inject
+    PublicMenuCache menuCache;
 
-    @WithSession
+    /** An item after a change, and whether its availability flipped (diners must hear of it). */
+    private record Changed(MenuItemView item, boolean availabilityChanged) {}
+
     public Uni<PageResult<MenuItemView>> list(UUID restaurantId, UUID categoryId, PageRequest page) {
         Sort sort = Sort.by("displayOrder").and("name").and("id");
-        var query = categoryId == null ? MenuItem.<MenuItem>findAll(sort)
-                : MenuItem.<MenuItem>find("categoryId", sort, categoryId);
-        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
-                .chain(items -> views(items))
-                .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
+        return Panache.withSession(() -> {
+            var query = categoryId == null ? MenuItem.<MenuItem>findAll(sort)
+                    : MenuItem.<MenuItem>find("categoryId", sort, categoryId);
+            return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+                    .chain(items -> views(items))
+                    .chain(views -> query.count().map(total -> new PageResult<>(views, page.page, page.size, total)));
+        });
     }
 
-    @WithSession
     public Uni<MenuItemView> get(UUID id) {
-        return require(id).chain(item -> view(item));
+        return Panache.withSession(() -> require(id).chain(item -> view(item)));
     }
 
-    @WithTransaction
     public Uni<MenuItemView> create(UUID restaurantId, MenuItemRequest request) {
         List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
-        return RestaurantLogic.require(restaurantId)
+        return Panache.withTransaction(() -> Restaurants.require(restaurantId)
                 .chain(() -> requireCategory(request.categoryId()))
                 .chain(() -> {
                     MenuItem item = new MenuItem();
@@ -72,16 +68,17 @@ public class MenuItemLogic {
                     item.updatedAt = item.createdAt;
                     return item.<MenuItem>persist();
                 })
-                .call(item -> syncModifiers(item, request.modifierGroups(), List.of(), List.of()))
-                .chain(item -> view(item));
+                .call(item -> ModifierSync.sync(item, request.modifierGroups(), List.of(), List.of()))
+                .chain(item -> view(item)))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
-    @WithTransaction
-    public Uni<Changed> update(UUID id, MenuItemRequest request) {
+    /** A full update; flipping {@code is_available} here is announced like the availability endpoint's. */
+    public Uni<MenuItemView> update(UUID restaurantId, UUID id, MenuItemRequest request) {
         List<String> tags = MenuVocabulary.check("dietary_tags", request.dietaryTags(), MenuVocabulary.DIETARY_TAGS);
         List<String> allergens = MenuVocabulary.check("allergens", request.allergens(), MenuVocabulary.ALLERGENS);
         checkModifierRules(request.modifierGroups());
-        return require(id)
+        return afterCommit(restaurantId, Panache.withTransaction(() -> require(id)
                 .call(() -> requireCategory(request.categoryId()))
                 .chain(item -> ModifierGraph.load(List.of(item.id)).chain(graph -> {
                     boolean wasAvailable = item.available;
@@ -93,18 +90,17 @@ public class MenuItemLogic {
                     List<ModifierOption> existingOptions = graph.groups(item.id).stream()
                             .flatMap(g -> graph.options(g.id).stream()).toList();
                     boolean flipped = wasAvailable != item.available;
-                    return syncModifiers(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
+                    return ModifierSync.sync(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
                             .call(() -> flipped ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name,
                                     item.available) : Uni.createFrom().voidItem())
                             .chain(() -> view(item))
                             .map(v -> new Changed(v, flipped));
-                }));
+                }))));
     }
 
     /** 86'ing (or un-86'ing) an item. */
-    @WithTransaction
-    public Uni<Changed> setAvailability(UUID id, boolean available) {
-        return require(id).chain(item -> {
+    public Uni<MenuItemView> setAvailability(UUID restaurantId, UUID id, boolean available) {
+        return afterCommit(restaurantId, Panache.withTransaction(() -> require(id).chain(item -> {
             boolean changed = item.available != available;
             item.available = available;
             if (!changed) {
@@ -113,40 +109,53 @@ public class MenuItemLogic {
             item.updatedAt = Instant.now();
             return events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, available)
                     .chain(() -> view(item)).map(v -> new Changed(v, true));
-        });
+        })));
     }
 
-    /** Returns what was deleted, so diners still looking at an available item can be told it is gone. */
-    @WithTransaction
-    public Uni<MenuItem> delete(UUID id) {
-        // modifier groups and options go with the item (on delete cascade); live menus drop a deleted
-        // item like an 86'd one
-        return require(id)
+    /** Diners still looking at an available item are told it is gone, as if it were 86'd. */
+    public Uni<Void> delete(UUID restaurantId, UUID id) {
+        // modifier groups and options go with the item (on delete cascade)
+        return Panache.withTransaction(() -> require(id)
                 .call(item -> item.available
                         ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, false)
                         : Uni.createFrom().voidItem())
                 .call(item -> item.delete())
-                .call(item -> images.delete(item.imageId));
+                .call(item -> images.delete(item.imageId)))
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow)
+                .replaceWithVoid();
     }
 
-    @WithTransaction
-    public Uni<MenuItemView> setImage(UUID id, byte[] bytes) {
-        return require(id).chain(item -> images.store(item.restaurantId, bytes).chain(image -> {
-            UUID old = item.imageId;
-            item.imageId = image.id;
-            item.updatedAt = Instant.now();
-            return images.delete(old);
-        }).chain(() -> view(item)));
+    /** Replaces the picture; the bytes were checked before the transaction, the old image goes with it. */
+    public Uni<MenuItemView> setImage(UUID restaurantId, UUID id, byte[] bytes) {
+        return Panache.withTransaction(() -> require(id).chain(item -> images.store(item.restaurantId, bytes)
+                .chain(image -> {
+                    UUID old = item.imageId;
+                    item.imageId = image.id;
+                    item.updatedAt = Instant.now();
+                    return images.delete(old);
+                }).chain(() -> view(item))))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
-    @WithTransaction
-    public Uni<MenuItemView> deleteImage(UUID id) {
-        return require(id).chain(item -> {
+    public Uni<MenuItemView> deleteImage(UUID restaurantId, UUID id) {
+        return Panache.withTransaction(() -> require(id).chain(item -> {
             UUID old = item.imageId;
             item.imageId = null;
             item.updatedAt = Instant.now();
             return images.delete(old).chain(() -> view(item));
-        });
+        })).call(() -> menuCache.invalidate(restaurantId));
+    }
+
+    /** After the commit: drop the cached public menu, then tell live clients about an 86. */
+    private Uni<MenuItemView> afterCommit(UUID restaurantId, Uni<Changed> committed) {
+        return committed.call(() -> menuCache.invalidate(restaurantId))
+                .invoke(c -> {
+                    if (c.availabilityChanged()) {
+                        events.publishNow();
+                    }
+                })
+                .map(Changed::item);
     }
 
     static Uni<MenuItem> require(UUID id) {
@@ -196,81 +205,5 @@ public class MenuItemLogic {
         item.dietaryTags = MenuVocabulary.join(tags);
         item.allergens = MenuVocabulary.join(allergens);
         item.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
-    }
-
-    /**
-     * Brings the item's groups and options to what the request says: existing ones named by id are
-     * updated in place (their ids stay valid for orders), others are created, the rest removed.
-     */
-    private static Uni<Void> syncModifiers(MenuItem item, List<ModifierGroupRequest> requested,
-            List<ModifierGroup> existingGroups, List<ModifierOption> existingOptions) {
-        List<ModifierGroupRequest> wanted = requested == null ? List.of() : requested;
-        Map<UUID, ModifierGroup> groupsById = existingGroups.stream()
-                .collect(Collectors.toMap(g -> g.id, Function.identity()));
-        Map<UUID, ModifierOption> optionsById = existingOptions.stream()
-                .collect(Collectors.toMap(o -> o.id, Function.identity()));
-        Set<UUID> keptGroups = new HashSet<>();
-        Set<UUID> keptOptions = new HashSet<>();
-        List<PanacheEntityBase> toPersist = new ArrayList<>();
-
-        for (int gi = 0; gi < wanted.size(); gi++) {
-            ModifierGroupRequest gr = wanted.get(gi);
-            ModifierGroup group;
-            if (gr.id() != null) {
-                group = groupsById.get(gr.id());
-                if (group == null || !keptGroups.add(group.id)) {
-                    throw ApiException.invalidField("modifier_groups[" + gi + "].id",
-                            "is not a modifier group of this item");
-                }
-            } else {
-                group = new ModifierGroup();
-                group.id = UUID.randomUUID();
-                group.restaurantId = item.restaurantId;
-                group.menuItemId = item.id;
-                toPersist.add(group);
-            }
-            group.name = gr.name().strip();
-            group.minSelect = gr.minSelect();
-            group.maxSelect = gr.maxSelect();
-            group.displayOrder = gr.displayOrder() == null ? gi : gr.displayOrder();
-
-            for (int oi = 0; oi < gr.options().size(); oi++) {
-                ModifierOptionRequest or = gr.options().get(oi);
-                ModifierOption option;
-                if (or.id() != null) {
-                    option = optionsById.get(or.id());
-                    if (option == null || !option.groupId.equals(group.id) || !keptOptions.add(option.id)) {
-                        throw ApiException.invalidField("modifier_groups[" + gi + "].options[" + oi + "].id",
-                                "is not an option of this modifier group");
-                    }
-                } else {
-                    option = new ModifierOption();
-                    option.id = UUID.randomUUID();
-                    option.restaurantId = item.restaurantId;
-                    option.groupId = group.id;
-                    toPersist.add(option);
-                }
-                option.name = or.name().strip();
-                option.priceDelta = or.priceDelta().setScale(2);
-                option.displayOrder = or.displayOrder() == null ? oi : or.displayOrder();
-            }
-        }
-
-        List<UUID> dropOptions = existingOptions.stream().map(o -> o.id).filter(id -> !keptOptions.contains(id))
-                .toList();
-        List<UUID> dropGroups = existingGroups.stream().map(g -> g.id).filter(id -> !keptGroups.contains(id))
-                .toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        if (!dropOptions.isEmpty()) {
-            chain = chain.chain(() -> ModifierOption.delete("id in ?1", dropOptions)).replaceWithVoid();
-        }
-        if (!dropGroups.isEmpty()) {
-            chain = chain.chain(() -> ModifierGroup.delete("id in ?1", dropGroups)).replaceWithVoid();
-        }
-        // groups before their options: the flush orders inserts as persisted
-        for (var entity : toPersist) {
-            chain = chain.chain(() -> entity.persist()).replaceWithVoid();
-        }
-        return chain.call(() -> Panache.flush());
     }
 }

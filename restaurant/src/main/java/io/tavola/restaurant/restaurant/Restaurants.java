@@ -1,14 +1,13 @@
 package io.tavola.restaurant.restaurant;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.arc.All;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.image.ImageStore;
-import io.tavola.restaurant.table.TableLogic;
 import io.tavola.restaurant.restaurant.RestaurantDtos.CreateRestaurant;
 import io.tavola.restaurant.restaurant.RestaurantDtos.RestaurantView;
 import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
@@ -20,14 +19,22 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
+/**
+ * Restaurants, the tenants: onboarding, their settings and logo. What other features must do when a
+ * restaurant changes they do as {@link RestaurantListener}s.
+ */
 @ApplicationScoped
-public class RestaurantLogic {
+public class Restaurants {
 
     @Inject
     ImageStore images;
 
-    @WithTransaction
+    @Inject
+    @All
+    List<RestaurantListener> listeners;
+
     public Uni<Restaurant> create(CreateRestaurant request) {
         Restaurant r = new Restaurant();
         r.id = UUID.randomUUID();
@@ -47,108 +54,122 @@ public class RestaurantLogic {
                 : request.serviceRequestCooldownSeconds();
         r.createdAt = Instant.now();
         r.updatedAt = r.createdAt;
-        return r.persist();
+        return Panache.withTransaction(r::persist);
     }
 
-    @WithSession
     public Uni<PageResult<RestaurantView>> listAll(PageRequest page) {
         // newest first: the master console looks for the restaurant it just onboarded
-        var query = Restaurant.<Restaurant>findAll(Sort.descending("createdAt", "id"));
-        return query.page(page.page, page.size).list().chain(items -> query.count()
-                .map(total -> new PageResult<>(items.stream().map(RestaurantView::of).toList(), page.page, page.size,
-                        total)));
-    }
-
-    /** Staff see a list of one: their own restaurant. */
-    @WithSession
-    public Uni<PageResult<RestaurantView>> listOwn(UUID restaurantId, PageRequest page) {
-        return Restaurant.<Restaurant>findById(restaurantId).map(r -> {
-            List<RestaurantView> all = r == null ? List.of() : List.of(RestaurantView.of(r));
-            return new PageResult<>(page.page == 0 ? all : List.of(), page.page, page.size, all.size());
+        return Panache.withSession(() -> {
+            var query = Restaurant.<Restaurant>findAll(Sort.descending("createdAt", "id"));
+            return query.page(page.page, page.size).list().chain(items -> query.count()
+                    .map(total -> new PageResult<>(items.stream().map(RestaurantView::of).toList(), page.page,
+                            page.size, total)));
         });
     }
 
-    @WithSession
-    public Uni<Restaurant> get(UUID restaurantId) {
-        return require(restaurantId);
+    /** Staff see a list of one: their own restaurant. */
+    public Uni<PageResult<RestaurantView>> listOwn(UUID restaurantId, PageRequest page) {
+        return Panache.withSession(() -> Restaurant.<Restaurant>findById(restaurantId).map(r -> {
+            List<RestaurantView> all = r == null ? List.of() : List.of(RestaurantView.of(r));
+            return new PageResult<>(page.page == 0 ? all : List.of(), page.page, page.size, all.size());
+        }));
     }
 
-    @WithTransaction
+    public Uni<Restaurant> get(UUID restaurantId) {
+        return Panache.withSession(() -> require(restaurantId));
+    }
+
+    /**
+     * Taken out of service ({@code is_active: false}), the listeners act inside the transaction (a new
+     * generation for every table, so its guests' tokens end) and after it (the deny-list).
+     */
     public Uni<Restaurant> update(UUID restaurantId, UpdateRestaurant request, boolean master) {
         if (!master && (request.isActive() != null || request.subscriptionPlan() != null
                 || request.subscriptionStatus() != null)) {
             throw ApiException.forbidden("Only a master admin changes is_active and the subscription");
         }
-        return require(restaurantId).call(r -> r.active && Boolean.FALSE.equals(request.isActive())
-                // out of service: its guests' tokens end (a new generation for every table)
-                ? TableLogic.nextGenerationOfAll(restaurantId)
-                : Uni.createFrom().voidItem()).map(r -> {
-            if (request.name() != null) {
-                r.name = request.name().strip();
-            }
-            if (request.address() != null) {
-                r.address = blankToNull(request.address());
-            }
-            if (request.phone() != null) {
-                r.phone = blankToNull(request.phone());
-            }
-            if (request.email() != null) {
-                r.email = blankToNull(request.email());
-            }
-            if (request.description() != null) {
-                r.description = blankToNull(request.description());
-            }
-            if (request.currency() != null) {
-                r.currency = currency(request.currency());
-            }
-            if (request.timeZone() != null) {
-                r.timeZone = timeZone(request.timeZone());
-            }
-            if (request.isActive() != null) {
-                r.active = request.isActive();
-            }
-            if (request.subscriptionPlan() != null) {
-                r.subscriptionPlan = request.subscriptionPlan();
-            }
-            if (request.subscriptionStatus() != null) {
-                r.subscriptionStatus = request.subscriptionStatus();
-            }
-            if (request.orderConfirmationRequired() != null) {
-                r.orderConfirmationRequired = request.orderConfirmationRequired();
-            }
-            if (request.serviceRequestCooldownSeconds() != null) {
-                r.serviceRequestCooldownSeconds = request.serviceRequestCooldownSeconds();
-            }
-            r.updatedAt = Instant.now();
-            return r;
-        });
+        boolean closed = Boolean.FALSE.equals(request.isActive());
+        return Panache.withTransaction(() -> require(restaurantId)
+                .call(r -> r.active && closed ? each(l -> l.closing(restaurantId)) : Uni.createFrom().voidItem())
+                .invoke(r -> apply(r, request)))
+                .call(() -> each(l -> l.changed(restaurantId, closed)));
     }
 
     /** Replaces the logo; the bytes were checked before the transaction, the old image goes with it. */
-    @WithTransaction
     public Uni<Restaurant> setLogo(UUID restaurantId, byte[] bytes) {
-        return require(restaurantId).chain(r -> images.store(restaurantId, bytes).chain(image -> {
-            UUID old = r.logoImageId;
-            r.logoImageId = image.id;
-            r.updatedAt = Instant.now();
-            return images.delete(old).replaceWith(r);
-        }));
+        return Panache.withTransaction(() -> require(restaurantId).chain(r -> images.store(restaurantId, bytes)
+                .chain(image -> {
+                    UUID old = r.logoImageId;
+                    r.logoImageId = image.id;
+                    r.updatedAt = Instant.now();
+                    return images.delete(old).replaceWith(r);
+                })))
+                .call(() -> each(l -> l.changed(restaurantId, false)));
     }
 
-    @WithTransaction
     public Uni<Restaurant> deleteLogo(UUID restaurantId) {
-        return require(restaurantId).chain(r -> {
+        return Panache.withTransaction(() -> require(restaurantId).chain(r -> {
             UUID old = r.logoImageId;
             r.logoImageId = null;
             r.updatedAt = Instant.now();
             return images.delete(old).replaceWith(r);
-        });
+        })).call(() -> each(l -> l.changed(restaurantId, false)));
     }
 
     /** The restaurant or 404; callers have already passed the tenant check. */
     public static Uni<Restaurant> require(UUID restaurantId) {
         return Restaurant.<Restaurant>findById(restaurantId).onItem().ifNull()
                 .failWith(() -> ApiException.notFound("Restaurant"));
+    }
+
+    /** A partial update: absent (null) fields stay as they are. */
+    private static void apply(Restaurant r, UpdateRestaurant request) {
+        if (request.name() != null) {
+            r.name = request.name().strip();
+        }
+        if (request.address() != null) {
+            r.address = blankToNull(request.address());
+        }
+        if (request.phone() != null) {
+            r.phone = blankToNull(request.phone());
+        }
+        if (request.email() != null) {
+            r.email = blankToNull(request.email());
+        }
+        if (request.description() != null) {
+            r.description = blankToNull(request.description());
+        }
+        if (request.currency() != null) {
+            r.currency = currency(request.currency());
+        }
+        if (request.timeZone() != null) {
+            r.timeZone = timeZone(request.timeZone());
+        }
+        if (request.isActive() != null) {
+            r.active = request.isActive();
+        }
+        if (request.subscriptionPlan() != null) {
+            r.subscriptionPlan = request.subscriptionPlan();
+        }
+        if (request.subscriptionStatus() != null) {
+            r.subscriptionStatus = request.subscriptionStatus();
+        }
+        if (request.orderConfirmationRequired() != null) {
+            r.orderConfirmationRequired = request.orderConfirmationRequired();
+        }
+        if (request.serviceRequestCooldownSeconds() != null) {
+            r.serviceRequestCooldownSeconds = request.serviceRequestCooldownSeconds();
+        }
+        r.updatedAt = Instant.now();
+    }
+
+    /** Every listener in turn, one after the other. */
+    private Uni<Void> each(Function<RestaurantListener, Uni<Void>> step) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (RestaurantListener listener : listeners) {
+            all = all.chain(() -> step.apply(listener));
+        }
+        return all;
     }
 
     private static String currency(String code) {

@@ -1,7 +1,6 @@
 package io.tavola.restaurant.table;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +10,8 @@ import io.tavola.common.tenancy.TenantScope;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.restaurant.Restaurant;
-import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.restaurant.RestaurantListener;
+import io.tavola.restaurant.restaurant.Restaurants;
 import io.tavola.restaurant.table.TableDtos.QrLookup;
 import io.tavola.restaurant.table.TableDtos.TableRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Tables of one restaurant; the tenant filter bounds every query to the restaurant the caller was scoped to. */
+/**
+ * Tables of one restaurant; the tenant filter bounds every query to the restaurant the caller was scoped
+ * to. A restaurant taken out of service ends its tables' guest tokens ({@link RestaurantListener}).
+ */
 @ApplicationScoped
-public class TableLogic {
+public class DiningTables implements RestaurantListener {
 
     private static final Sort ORDER = Sort.by("zone").and("tableNumber").and("id");
 
@@ -32,28 +35,26 @@ public class TableLogic {
     @Inject
     TokenRevocations revocations;
 
-    @WithSession
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
-        var query = DiningTable.<DiningTable>findAll(ORDER);
-        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
-                .chain(items -> query.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
+        return Panache.withSession(() -> {
+            var query = DiningTable.<DiningTable>findAll(ORDER);
+            return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+                    .chain(items -> query.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
+        });
     }
 
     /** Every active table, for the printable QR sheet. */
-    @WithSession
     public Uni<List<DiningTable>> allActive(UUID restaurantId) {
-        return RestaurantLogic.require(restaurantId)
-                .chain(() -> DiningTable.<DiningTable>list("active = true", ORDER));
+        return Panache.withSession(() -> Restaurants.require(restaurantId)
+                .chain(() -> DiningTable.<DiningTable>list("active = true", ORDER)));
     }
 
-    @WithSession
     public Uni<DiningTable> get(UUID id) {
-        return require(id);
+        return Panache.withSession(() -> require(id));
     }
 
-    @WithTransaction
     public Uni<DiningTable> create(UUID restaurantId, TableRequest request) {
-        return RestaurantLogic.require(restaurantId)
+        return Panache.withTransaction(() -> Restaurants.require(restaurantId)
                 .chain(() -> ensureNumberFree(restaurantId, request.tableNumber().strip(), null))
                 .chain(() -> {
                     DiningTable t = new DiningTable();
@@ -64,12 +65,12 @@ public class TableLogic {
                     t.createdAt = Instant.now();
                     t.updatedAt = t.createdAt;
                     return t.persist();
-                });
+                }));
     }
 
-    @WithTransaction
+    /** Deactivating a table bumps its generation; after the commit its older guest tokens end. */
     public Uni<DiningTable> update(UUID restaurantId, UUID id, TableRequest request) {
-        return require(id)
+        return Panache.withTransaction(() -> require(id)
                 .call(t -> ensureNumberFree(restaurantId, request.tableNumber().strip(), id))
                 .map(t -> {
                     boolean wasActive = t.active;
@@ -79,64 +80,56 @@ public class TableLogic {
                     }
                     t.updatedAt = Instant.now();
                     return t;
-                });
+                }))
+                .call(this::endOlderGuestTokens);
     }
 
-    @WithTransaction
     public Uni<DiningTable> setStatus(UUID id, String status) {
-        return require(id).map(t -> {
+        return Panache.withTransaction(() -> require(id).map(t -> {
             t.status = status;
             t.updatedAt = Instant.now();
             return t;
-        });
+        }));
     }
 
-    /** A new token: codes printed with the old one stop working at once. */
-    @WithTransaction
+    /** A new token: codes printed with the old one stop working at once, and so do its guests' tokens. */
     public Uni<DiningTable> rotateToken(UUID id) {
-        return require(id).map(t -> {
+        return Panache.withTransaction(() -> require(id).map(t -> {
             t.qrToken = qrCodes.newToken();
             t.generation++;
             t.updatedAt = Instant.now();
             return t;
-        });
+        })).call(this::endOlderGuestTokens);
+    }
+
+    /** After the commit, none of the deleted table's guest tokens is valid any more. */
+    public Uni<Void> delete(UUID id) {
+        return Panache.withTransaction(() -> require(id).chain(t -> t.delete()))
+                .call(() -> revocations.revokeTableBefore(id, Long.MAX_VALUE));
     }
 
     /**
-     * After a change committed: guest tokens of an older generation of this table are refused by every
-     * service from now on (the shared deny-list), and the gateway closes their sockets.
-     */
-    public Uni<DiningTable> endOlderGuestTokens(DiningTable table) {
-        return revocations.revokeTableBefore(table.id, table.generation).replaceWith(table);
-    }
-
-    /** A deleted table: none of its guest tokens is valid any more. */
-    public Uni<Void> endAllGuestTokens(UUID tableId) {
-        return revocations.revokeTableBefore(tableId, Long.MAX_VALUE);
-    }
-
-    /**
-     * The restaurant was taken out of service: a new generation for each of its tables (in its
+     * The restaurant is taken out of service: a new generation for each of its tables (in its
      * transaction). The restaurant is the subject of the statement, so it names it even though the
      * tenant filter bounds it too.
      */
-    public static Uni<Integer> nextGenerationOfAll(UUID restaurantId) {
-        return DiningTable.update("generation = generation + 1 where restaurantId = ?1", restaurantId);
+    @Override
+    public Uni<Void> closing(UUID restaurantId) {
+        return DiningTable.update("generation = generation + 1 where restaurantId = ?1", restaurantId)
+                .replaceWithVoid();
     }
 
     /** ...and after the commit, every guest token of the restaurant ends (named, as above). */
-    @WithSession
-    public Uni<Void> endGuestTokensOf(UUID restaurantId) {
-        return DiningTable.<DiningTable>list("restaurantId", restaurantId)
+    @Override
+    public Uni<Void> changed(UUID restaurantId, boolean closed) {
+        if (!closed) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> DiningTable.<DiningTable>list("restaurantId", restaurantId))
                 .chain(tables -> Multi.createFrom().iterable(tables)
                         .onItem().transformToUniAndConcatenate(this::endOlderGuestTokens)
                         .collect().asList())
                 .replaceWithVoid();
-    }
-
-    @WithTransaction
-    public Uni<Void> delete(UUID id) {
-        return require(id).chain(t -> t.delete());
     }
 
     /**
@@ -144,20 +137,28 @@ public class TableLogic {
      * is a unique secret (192 random bits) and the restaurant is what the lookup finds, so this one read
      * spans every restaurant.
      */
-    @WithSession
     public Uni<QrLookup> lookup(String token) {
         if (!QrCodes.plausibleToken(token)) {
             return Uni.createFrom().failure(ApiException.notFound("Table"));
         }
         TenantScope.set(TenantScope.ALL);
-        return DiningTable.<DiningTable>find("qrToken = ?1 and active = true", token).firstResult()
+        return Panache.withSession(() -> DiningTable.<DiningTable>find("qrToken = ?1 and active = true", token)
+                .firstResult()
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Table"))
                 .chain(t -> Restaurant.<Restaurant>findById(t.restaurantId).map(r -> {
                     if (r == null || !r.active) {
                         throw ApiException.notFound("Table");
                     }
                     return new QrLookup(r.id, t.id, t.tableNumber, t.label, r.name, r.currency, t.generation);
-                }));
+                })));
+    }
+
+    /**
+     * After a change committed: guest tokens of an older generation of this table are refused by every
+     * service from now on (the shared deny-list), and the gateway closes their sockets.
+     */
+    private Uni<DiningTable> endOlderGuestTokens(DiningTable table) {
+        return revocations.revokeTableBefore(table.id, table.generation).replaceWith(table);
     }
 
     static Uni<DiningTable> require(UUID id) {

@@ -1,7 +1,6 @@
 package io.tavola.restaurant.menu;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
@@ -9,32 +8,38 @@ import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.restaurant.menu.CategoryDtos.CategoryRequest;
 import io.tavola.restaurant.menu.CategoryDtos.CategoryView;
-import io.tavola.restaurant.restaurant.RestaurantLogic;
+import io.tavola.restaurant.restaurant.Restaurants;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Categories of one restaurant: the tenant filter bounds every query to the restaurant the caller was scoped to. */
+/**
+ * Categories of one restaurant: the tenant filter bounds every query to the restaurant the caller was
+ * scoped to. After a change committed, the cached public menu is dropped.
+ */
 @ApplicationScoped
-public class CategoryLogic {
+public class MenuCategories {
 
-    @WithSession
+    @Inject
+    PublicMenuCache menuCache;
+
     public Uni<PageResult<CategoryView>> list(UUID restaurantId, PageRequest page) {
-        var query = Category.<Category>findAll(Sort.by("displayOrder").and("name").and("id"));
-        return RestaurantLogic.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
-                .chain(items -> query.count()
-                .map(total -> new PageResult<>(items.stream().map(CategoryView::of).toList(), page.page, page.size,
-                        total)));
+        return Panache.withSession(() -> {
+            var query = Category.<Category>findAll(Sort.by("displayOrder").and("name").and("id"));
+            return Restaurants.require(restaurantId).chain(() -> query.page(page.page, page.size).list())
+                    .chain(items -> query.count()
+                            .map(total -> new PageResult<>(items.stream().map(CategoryView::of).toList(), page.page,
+                                    page.size, total)));
+        });
     }
 
-    @WithSession
     public Uni<Category> get(UUID id) {
-        return require(id);
+        return Panache.withSession(() -> require(id));
     }
 
-    @WithTransaction
     public Uni<Category> create(UUID restaurantId, CategoryRequest request) {
-        return RestaurantLogic.require(restaurantId)
+        return Panache.withTransaction(() -> Restaurants.require(restaurantId)
                 .chain(() -> ensureNameFree(restaurantId, request.name().strip(), null))
                 .chain(() -> {
                     Category c = new Category();
@@ -43,32 +48,32 @@ public class CategoryLogic {
                     apply(c, request);
                     c.createdAt = Instant.now();
                     c.updatedAt = c.createdAt;
-                    return c.persist();
-                });
+                    return c.<Category>persist();
+                }))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
-    @WithTransaction
     public Uni<Category> update(UUID restaurantId, UUID id, CategoryRequest request) {
-        return require(id)
+        return Panache.withTransaction(() -> require(id)
                 .call(c -> ensureNameFree(restaurantId, request.name().strip(), id))
-                .map(c -> {
+                .invoke(c -> {
                     apply(c, request);
                     c.updatedAt = Instant.now();
-                    return c;
-                });
+                }))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
     /** A category that still holds items is not deleted: the items would be lost from the menu. */
-    @WithTransaction
-    public Uni<Void> delete(UUID id) {
-        return require(id)
+    public Uni<Void> delete(UUID restaurantId, UUID id) {
+        return Panache.withTransaction(() -> require(id)
                 .call(c -> MenuItem.count("categoryId", id).invoke(n -> {
                     if (n > 0) {
                         throw ApiException.conflict("category-not-empty",
                                 "The category still holds " + n + " menu item(s); move or delete them first");
                     }
                 }))
-                .chain(c -> c.delete());
+                .chain(c -> c.delete()))
+                .call(() -> menuCache.invalidate(restaurantId));
     }
 
     public static Uni<Category> require(UUID id) {

@@ -1,6 +1,6 @@
 package io.tavola.restaurant.quote;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.restaurant.menu.MenuItem;
@@ -31,24 +31,23 @@ import java.util.stream.Collectors;
  * orders service can tell the diner why.
  */
 @ApplicationScoped
-public class QuoteLogic {
+public class PriceQuotes {
 
-    @WithSession
     public Uni<Quote> quote(UUID restaurantId, QuoteRequest request) {
         List<UUID> itemIds = request.lines().stream().map(QuoteLineRequest::menuItemId).distinct().toList();
-        return Restaurant.<Restaurant>findById(restaurantId)
+        return Panache.withSession(() -> Restaurant.<Restaurant>findById(restaurantId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Restaurant"))
                 .chain(r -> MenuItem.<MenuItem>list("id in ?1", itemIds)
                         .chain(items -> ModifierGraph.load(items.stream().map(i -> i.id).toList())
-                                .map(graph -> {
-                                    Map<UUID, MenuItem> byId = items.stream()
-                                            .collect(Collectors.toMap(i -> i.id, Function.identity()));
-                                    List<QuoteLine> lines = request.lines().stream()
-                                            .map(line -> line(line, byId.get(line.menuItemId()), graph)).toList();
-                                    return new Quote(new QuoteRestaurant(r.id, r.name, r.currency, r.timeZone,
-                                            r.active, r.orderConfirmationRequired, r.serviceRequestCooldownSeconds),
-                                            lines);
-                                })));
+                                .map(graph -> priced(request, r, items, graph)))));
+    }
+
+    private static Quote priced(QuoteRequest request, Restaurant r, List<MenuItem> items, ModifierGraph graph) {
+        Map<UUID, MenuItem> byId = items.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+        List<QuoteLine> lines = request.lines().stream()
+                .map(line -> line(line, byId.get(line.menuItemId()), graph)).toList();
+        return new Quote(new QuoteRestaurant(r.id, r.name, r.currency, r.timeZone, r.active,
+                r.orderConfirmationRequired, r.serviceRequestCooldownSeconds), lines);
     }
 
     static QuoteLine line(QuoteLineRequest request, MenuItem item, ModifierGraph graph) {
