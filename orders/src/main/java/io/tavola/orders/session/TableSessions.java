@@ -1,5 +1,8 @@
 package io.tavola.orders.session;
 
+import io.tavola.orders.tab.TableSession;
+import io.tavola.orders.tab.SessionTabs;
+import io.tavola.orders.tab.SessionSummary;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -95,7 +98,7 @@ public class TableSessions {
                 .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,
                         profile == null ? null : profile.currency(), userId, role.wire()))
                 .call(joined -> joined.opened()
-                        ? tabs.summary(joined.session()).chain(s -> outbox.add(EventType.SESSION_OPENED, restaurantId, s))
+                        ? outbox.add(EventType.SESSION_OPENED, restaurantId, SessionSummary.of(joined.session()))
                         : Uni.createFrom().voidItem())
                 .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())))))
                 .invoke(relay::wake);
@@ -137,8 +140,7 @@ public class TableSessions {
                     ? TableSession.<TableSession>findAll(Sort.descending("openedAt", "id"))
                     : TableSession.<TableSession>find("status", Sort.descending("openedAt", "id"), status);
             return found.page(Page.of(page.page, page.size)).list()
-                    .chain(tabsFound -> Multi.createFrom().iterable(tabsFound)
-                            .onItem().transformToUniAndConcatenate(tabs::summary).collect().asList())
+                    .map(tabsFound -> tabsFound.stream().map(SessionSummary::of).toList())
                     .chain(items -> found.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
         });
     }
@@ -164,9 +166,7 @@ public class TableSessions {
                 .chain(tab -> {
                     tab.status = outcome;
                     tab.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return Panache.getSession().chain(s -> s.flush())
-                            .chain(() -> tabs.summary(tab))
-                            .chain(summary -> outbox.add(EventType.SESSION_CLOSED, tab.restaurantId, summary))
+                    return outbox.add(EventType.SESSION_CLOSED, tab.restaurantId, SessionSummary.of(tab))
                             .chain(() -> view(tab));
                 }))
                 .invoke(relay::wake)
@@ -218,13 +218,12 @@ public class TableSessions {
     }
 
     public Uni<SessionView> view(TableSession tab) {
-        return tabs.total(tab.id)
-                .chain(total -> diners(tab.id)
-                        .chain(diners -> CustomerOrder.<CustomerOrder>list("sessionId = ?1",
-                                Sort.ascending("createdAt", "id"), tab.id)
-                                .chain(orderViews::views)
-                                .map(orders -> new SessionView(tab.id, tab.restaurantId, tab.tableId, tab.tableLabel,
-                                        tab.status, tab.openedAt, tab.closedAt, total, tab.currency, diners, orders))));
+        return diners(tab.id)
+                .chain(diners -> CustomerOrder.<CustomerOrder>list("sessionId = ?1",
+                        Sort.ascending("createdAt", "id"), tab.id)
+                        .chain(orderViews::views)
+                        .map(orders -> new SessionView(tab.id, tab.restaurantId, tab.tableId, tab.tableLabel,
+                                tab.status, tab.openedAt, tab.closedAt, tab.totalAmount, tab.currency, diners, orders)));
     }
 
     private Uni<List<SessionView.Diner>> diners(UUID sessionId) {
