@@ -14,4 +14,17 @@ public interface OrdersConfig {
     /** How often the {@code orders_in_status} gauges are recounted from the database. */
     @WithDefault("5s")
     Duration statusRefreshInterval();
+
+    IdleTab idleTab();
+
+    /** A finished party's tab closes by itself (session.IdleTabs). */
+    interface IdleTab {
+
+        /** How long a tab with nothing left for the kitchen stays open without activity; 0 never closes one. */
+        @WithDefault("30m")
+        Duration closeAfter();
+
+        @WithDefault("1m")
+        Duration sweepInterval();
+    }
 }

@@ -66,11 +66,12 @@ public class OrderStatusFlow {
         if (next != OrderStatus.CANCELLED) {
             return CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         }
-        return CustomerOrder.<CustomerOrder>findById(orderId)
-                .call(order -> order == null || order.sessionId == null ? Uni.createFrom().voidItem()
-                        : TableSession.findById(order.sessionId, LockModeType.PESSIMISTIC_WRITE))
-                .call(order -> order == null ? Uni.createFrom().voidItem()
-                        : Panache.getSession().chain(s -> s.refresh(order, LockModeType.PESSIMISTIC_WRITE)));
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select o.sessionId from CustomerOrder o where o.id = ?1", UUID.class)
+                .setParameter(1, orderId).getSingleResultOrNull())
+                .call(sessionId -> sessionId == null ? Uni.createFrom().voidItem()
+                        : TableSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE))
+                .chain(() -> CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**
