@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, clockIn, freeTable, freeUp, guestAt, launch, loadDemo, newContext, orderRef, placeOrder, shot, staffLogin, tokenOf, type DemoRestaurant } from './support';
+import { advanceOrder, api, clockIn, freeTable, freeUp, guestAt, launch, loadDemo, newContext, orderRef, placeOrder, shot, staffLogin, tokenOf, type DemoRestaurant } from './support';
 
 /**
  * The staff console's faults and gaps of issue 17 (fault 10 and the console gaps): a tab with unserved
@@ -79,6 +79,35 @@ describe('the staff console', () => {
     const tab = await api<{ status: string; orders: { id: string; status: string }[] }>(`/sessions/${diner.sessionId}`, { token: waiter });
     expect(tab.status).toBe('completed');
     expect(Object.fromEntries(tab.orders.map((o) => [o.id, o.status]))).toEqual({ [kept.id]: 'COMPLETED', [dropped.id]: 'CANCELLED' });
+  });
+
+  it('"Clear table" closes a finished party\'s tab in one tap, and the next party at the table starts with an empty tab (fault 3)', async () => {
+    const table = await freeTable(roma);
+    tables.push(table.id);
+    const party = await guestAt(table);
+    const eaten = await placeOrder(party.token, [[dish().id, 2]]);
+    await advanceOrder(roma, eaten.id, 'SERVED');
+
+    await admin.goto('/admin/sessions');
+    const row = admin.getByRole('listitem').filter({ hasText: table.label }).filter({ has: admin.getByRole('button', { name: 'Bill' }) });
+    await admin.screenshot({ path: shot('console-clear-table.png') });
+    await row.getByRole('button', { name: `Clear ${table.label}` }).click();
+    await row.waitFor({ state: 'detached' });
+    const waiter = await tokenOf(roma.waiter);
+    const closed = await api<{ status: string; orders: { status: string }[] }>(`/sessions/${party.sessionId}`, { token: waiter });
+    expect(closed.status).toBe('completed');
+    expect(closed.orders.map((o) => o.status)).toEqual(['COMPLETED']);
+
+    // the next party scans the same code: a menu with no trace of the previous diners' orders
+    const phone = await newContext(browser, true);
+    const next = await phone.newPage();
+    next.on('pageerror', (e) => errors.push(e.message));
+    await next.goto(`/t/${table.qr_token}`);
+    await next.getByRole('heading', { level: 1, name: roma.name }).waitFor();
+    await next.getByText(/No orders yet/).waitFor();
+    expect(await next.getByRole('button', { name: 'View the bill' }).count()).toBe(0);
+    await next.screenshot({ path: shot('diner-next-party.png') });
+    await phone.close();
   });
 
   it('closing a tab without payment asks first, and goes back when told to', async () => {

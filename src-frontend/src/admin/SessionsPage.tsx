@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ApiError } from '../api/client';
 import { staffApi } from '../api/endpoints';
 import type { SessionSummary } from '../api/types';
 import { formatTime } from '../lib/dates';
 import { formatMoney } from '../lib/money';
-import { Badge, Button, SelectField } from '../ui/ui';
+import { Badge, Button, ErrorBox, SelectField } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
 import { Listing } from './DataTable';
 import { StaffBill } from './StaffBill';
@@ -20,8 +21,18 @@ export function SessionsPage() {
 function Sessions() {
   const { restaurantId, timeZone } = useAdmin();
   const [status, setStatus] = useState('open');
-  const [open, setOpen] = useState<SessionSummary | null>(null);
+  const [open, setOpen] = useState<{ session: SessionSummary; settle: boolean } | null>(null);
   const sessions = useQuery({ queryKey: ['sessions', restaurantId, status], queryFn: () => staffApi.sessions(restaurantId, status || undefined) });
+  const queryClient = useQueryClient();
+  // the party has left: one tap closes the tab as paid; orders still on their way open the bill to settle them
+  const clear = useMutation({
+    mutationFn: (s: SessionSummary) => staffApi.closeSession(s.id, 'completed'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sessions'] }),
+    onError: (e, s) => {
+      if (e instanceof ApiError && e.status === 409 && e.kind === 'session-has-open-orders') setOpen({ session: s, settle: true });
+    },
+  });
+  const clearError = clear.error instanceof ApiError && clear.error.kind === 'session-has-open-orders' ? null : clear.error;
   return (
     <>
       <PageTitle>Table sessions and bills</PageTitle>
@@ -31,6 +42,7 @@ function Sessions() {
         <option value="cancelled">Cancelled</option>
         <option value="">All</option>
       </SelectField>
+      <ErrorBox error={clearError} className="mb-3" />
       <Listing query={sessions} empty="No sessions here.">
         {(items) => (
           <ul className="grid gap-2 sm:grid-cols-2">
@@ -44,16 +56,21 @@ function Sessions() {
                 </div>
                 <div className="flex items-center gap-2">
                   <Badge tone={s.status === 'open' ? 'blue' : s.status === 'completed' ? 'green' : 'red'}>{s.status}</Badge>
-                  <Button variant="secondary" onClick={() => setOpen(s)}>
+                  <Button variant="secondary" onClick={() => setOpen({ session: s, settle: false })}>
                     Bill
                   </Button>
+                  {s.status === 'open' && (
+                    <Button onClick={() => clear.mutate(s)} disabled={clear.isPending} aria-label={`Clear ${s.table_label ?? 'the table'}`}>
+                      Clear table
+                    </Button>
+                  )}
                 </div>
               </li>
             ))}
           </ul>
         )}
       </Listing>
-      {open && <StaffBill session={open} timeZone={timeZone} onClose={() => setOpen(null)} />}
+      {open && <StaffBill session={open.session} settle={open.settle} timeZone={timeZone} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -15,12 +15,13 @@ import { OpenOrders } from './OpenOrders';
 const isOpenOrdersConflict = (e: unknown) => e instanceof ApiError && e.status === 409 && e.kind === 'session-has-open-orders';
 
 /** The tab's bill as the diners see it, and closing the tab (paid, or without payment after a confirmation). */
-export function StaffBill({ session, timeZone, onClose }: { session: SessionSummary; timeZone: string | undefined; onClose: () => void }) {
+export function StaffBill({ session, settle = false, timeZone, onClose }: { session: SessionSummary; settle?: boolean; timeZone: string | undefined; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { ask, setAsk, bill } = useBill(['staff-bill', session.id], (a) => staffApi.bill(session.id, a));
   // the tab's orders tell each bill line's options, and which orders still keep it open
   const tab = useQuery({ queryKey: ['staff-session', session.id], queryFn: () => staffApi.session(session.id) });
-  const [settling, setSettling] = useState(false);
+  // opened by "Clear table" on a tab with orders still on their way: show them at once
+  const [settling, setSettling] = useState(settle);
   const refresh = async () => {
     void queryClient.invalidateQueries({ queryKey: ['orders'] });
     void queryClient.invalidateQueries({ queryKey: ['staff-bill', session.id] });

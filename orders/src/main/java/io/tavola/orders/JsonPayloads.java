@@ -3,7 +3,7 @@ package io.tavola.orders;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tavola.orders.order.OrderView;
 import io.tavola.orders.session.ServiceRequests;
-import io.tavola.orders.session.SessionSummary;
+import io.tavola.orders.tab.SessionSummary;
 
 /**
  * Types that only an ObjectMapper turns into JSON or back (outbox event payloads, the order lines'

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
+import io.tavola.orders.OrdersConfig;
+import io.tavola.orders.order.OrderPlaced;
+import io.tavola.orders.order.OrderReady;
 import io.tavola.orders.order.OrderView;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +30,8 @@ import org.jboss.logging.Logger;
  * {@code orders_revenue_total} (per currency) and {@code orders_in_status} gauges for the statuses of
  * the kitchen board, which are counted from the database periodically so every replica reports the same;
  * {@code orders_ready_seconds} (a histogram, no tags: the kitchen's latency across all restaurants) is the
- * time from placement to READY. No order, user or session id is ever a tag.
+ * time from placement to READY. No order, user or session id is ever a tag. It observes the order
+ * package's CDI events; placing and moving orders do not know it exists.
  */
 @ApplicationScoped
 public class OrderMetrics {
@@ -44,13 +47,14 @@ public class OrderMetrics {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "tavola.metrics.status-refresh-interval-ms", defaultValue = "5000")
-    long refreshMillis;
+    @Inject
+    OrdersConfig config;
 
     private Timer readyTimer;
     private final Map<String, AtomicLong> inStatus = new ConcurrentHashMap<>();
 
-    public void created(OrderView order) {
+    void created(@Observes OrderPlaced placed) {
+        OrderView order = placed.order();
         String restaurant = order.restaurantId().toString();
         Counter.builder("orders.created").description("Orders placed").tag("restaurant_id", restaurant)
                 .register(registry).increment();
@@ -60,7 +64,8 @@ public class OrderMetrics {
     }
 
     /** An order reached READY: how long the kitchen took since it was placed. */
-    public void ready(OrderView order) {
+    void ready(@Observes OrderReady ready) {
+        OrderView order = ready.order();
         if (order.createdAt() == null) {
             return;
         }
@@ -72,7 +77,7 @@ public class OrderMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(2))
                 .register(registry);
-        vertx.setPeriodic(refreshMillis, id -> refresh());
+        vertx.setPeriodic(config.statusRefreshInterval().toMillis(), id -> refresh());
     }
 
     /** Recounts the active statuses; restaurants whose orders all left a status drop to 0. */

@@ -7,15 +7,16 @@ import io.tavola.common.error.Problem;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.tenancy.TenantScope;
-import io.tavola.orders.analytics.OrderMetrics;
 import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.orders.restaurant.Quote;
 import io.tavola.orders.restaurant.RestaurantClient;
 import io.tavola.orders.restaurant.RestaurantProfiles;
-import io.tavola.orders.session.SessionTabs;
+import io.tavola.orders.tab.SessionSummary;
+import io.tavola.orders.tab.SessionTabs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -58,7 +59,7 @@ public class OrderPlacement {
     OutboxRelay relay;
 
     @Inject
-    OrderMetrics metrics;
+    Event<OrderPlaced> placedOrders;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -81,7 +82,7 @@ public class OrderPlacement {
                                         role, idempotencyKey, requestHash)))
                                 .invoke(placed -> {
                                     if (!placed.replayed()) {
-                                        metrics.created(placed.order());
+                                        placedOrders.fire(new OrderPlaced(placed.order()));
                                         relay.wake();
                                     }
                                 }));
@@ -196,8 +197,25 @@ public class OrderPlacement {
                 ? OrderStatus.PENDING : OrderStatus.CONFIRMED;
         order.moveTo(initial, now);
 
+        List<OrderItem> items = items(order, request, quote);
+        BigDecimal total = items.stream().map(item -> item.lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        order.totalAmount = total;
+        if (joined != null) {
+            SessionTabs.charge(joined.session(), total);
+        }
+        OrderStatusChange first = OrderStatusChange.of(order, null, initial, userId, role, now);
+        OrderView view = views.view(order, items, List.of(first));
+
+        return order.<CustomerOrder>persist()
+                .chain(() -> OrderItem.persist(items))
+                .chain(() -> first.persist())
+                .chain(() -> events(order.restaurantId, view, joined))
+                .replaceWith(new Placed(view, false));
+    }
+
+    /** The order's lines at the quoted prices, each option's price added to its unit price. */
+    private List<OrderItem> items(CustomerOrder order, PlaceOrderRequest request, Quote quote) {
         List<OrderItem> items = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < request.items().size(); i++) {
             PlaceOrderRequest.Line asked = request.items().get(i);
             Quote.Line priced = quote.lines().get(i);
@@ -221,18 +239,9 @@ public class OrderPlacement {
             item.modifiers = views.modifiersJson(modifiers);
             item.note = asked.note();
             item.lineTotal = unit.multiply(BigDecimal.valueOf(asked.quantity()));
-            total = total.add(item.lineTotal);
             items.add(item);
         }
-        order.totalAmount = total;
-        OrderStatusChange first = OrderStatusChange.of(order, null, initial, userId, role, now);
-        OrderView view = views.view(order, items, List.of(first));
-
-        return order.<CustomerOrder>persist()
-                .chain(() -> OrderItem.persist(items))
-                .chain(() -> first.persist())
-                .chain(() -> events(order.restaurantId, view, joined))
-                .replaceWith(new Placed(view, false));
+        return items;
     }
 
     /**
@@ -244,13 +253,12 @@ public class OrderPlacement {
         if (joined == null) {
             return outbox.add(EventType.ORDER_CREATED, restaurantId, view);
         }
-        return Panache.getSession().chain(s -> s.flush())
-                .chain(() -> tabs.summary(joined.session()))
-                .chain(summary -> joined.opened()
-                        ? outbox.add(EventType.SESSION_OPENED, restaurantId, summary)
-                                .chain(() -> outbox.add(EventType.ORDER_CREATED, restaurantId, view))
-                        : outbox.add(EventType.ORDER_CREATED, restaurantId, view)
-                                .chain(() -> outbox.add(EventType.SESSION_UPDATED, restaurantId, summary)));
+        SessionSummary summary = SessionSummary.of(joined.session());
+        return joined.opened()
+                ? outbox.add(EventType.SESSION_OPENED, restaurantId, summary)
+                        .chain(() -> outbox.add(EventType.ORDER_CREATED, restaurantId, view))
+                : outbox.add(EventType.ORDER_CREATED, restaurantId, view)
+                        .chain(() -> outbox.add(EventType.SESSION_UPDATED, restaurantId, summary));
     }
 
     /** Rule errors are the diner's mistake (400), an 86'd item is a conflict with the kitchen (409). */

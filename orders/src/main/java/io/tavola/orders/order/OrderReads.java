@@ -11,7 +11,7 @@ import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
-import io.tavola.orders.session.TableSession;
+import io.tavola.orders.tab.TableSession;
 import io.tavola.orders.web.Sequenced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,10 +8,11 @@ import io.tavola.common.security.Role;
 import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
-import io.tavola.orders.analytics.OrderMetrics;
-import io.tavola.orders.session.SessionTabs;
-import io.tavola.orders.session.TableSession;
+import io.tavola.orders.tab.SessionTabs;
+import io.tavola.orders.tab.TableSession;
+import io.tavola.orders.tab.SessionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -35,17 +36,12 @@ public class OrderStatusFlow {
     OutboxRelay relay;
 
     @Inject
-    SessionTabs tabs;
-
-    @Inject
-    OrderMetrics metrics;
+    Event<OrderReady> readyOrders;
 
     public Uni<OrderView> change(UUID orderId, OrderStatus next) {
         // a customer's own order is found (and refused with 403), anyone else's is a 404
         caller.customerScope();
-        return Panache.withTransaction(() -> CustomerOrder.<CustomerOrder>findById(orderId,
-                // one change at a time per order: a concurrent second change sees the first one's result
-                LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> locked(orderId, next)
                 .chain(order -> {
                     if (order == null || !caller.sees(order.tableId, order.customerId)) {
                         throw ApiException.notFound("Order");
@@ -56,14 +52,32 @@ public class OrderStatusFlow {
                 .invoke(relay::wake)
                 .invoke(view -> {
                     if (view.status() == OrderStatus.READY) {
-                        metrics.ready(view);
+                        readyOrders.fire(new OrderReady(view));
                     }
                 });
     }
 
     /**
+     * The order, held for this change: a concurrent second change sees the first one's result. A
+     * cancellation changes the session's total, so it holds the session first, in the order placing
+     * and closing take their locks (session, then orders), and cannot deadlock with either.
+     */
+    private Uni<CustomerOrder> locked(UUID orderId, OrderStatus next) {
+        if (next != OrderStatus.CANCELLED) {
+            return CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select o.sessionId from CustomerOrder o where o.id = ?1", UUID.class)
+                .setParameter(1, orderId).getSingleResultOrNull())
+                .call(sessionId -> sessionId == null ? Uni.createFrom().voidItem()
+                        : TableSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE))
+                .chain(() -> CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
      * Applies a checked transition inside the caller's transaction: stamps the time, records the step,
-     * writes the order event and, when the session's total changed, the session event.
+     * writes the order event and, for a cancelled order at a table, takes it off the session's total
+     * (the caller holds the session) and writes the session event.
      */
     public Uni<OrderView> apply(CustomerOrder order, OrderStatus next, UUID by, String byRole) {
         if (!order.status.canMoveTo(next)) {
@@ -81,8 +95,9 @@ public class OrderStatusFlow {
                         order.restaurantId, view))
                 .call(view -> next != OrderStatus.CANCELLED || order.sessionId == null ? Uni.createFrom().voidItem()
                         : TableSession.<TableSession>findById(order.sessionId)
-                                .chain(tabs::summary)
-                                .chain(summary -> outbox.add(EventType.SESSION_UPDATED, order.restaurantId, summary)));
+                                .invoke(tab -> SessionTabs.charge(tab, order.totalAmount.negate()))
+                                .chain(tab -> outbox.add(EventType.SESSION_UPDATED, order.restaurantId,
+                                        SessionSummary.of(tab))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tavola.orders.session;
 
+import io.tavola.orders.tab.TableSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -9,13 +10,13 @@ import io.tavola.common.security.Role;
 import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
 import io.tavola.common.outbox.OutboxRelay;
+import io.tavola.orders.OrdersConfig;
 import io.tavola.orders.restaurant.RestaurantProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A diner calls the waiter or asks for the bill. Each table may do so once per kind within the
@@ -48,8 +49,8 @@ public class ServiceRequests {
     @Inject
     OutboxRelay relay;
 
-    @ConfigProperty(name = "tavola.redis.prefix")
-    String prefix;
+    @Inject
+    OrdersConfig config;
 
     public Uni<Requested> request(UUID sessionId, String kind) {
         return Panache.withSession(() -> sessions.visible(sessionId)
@@ -66,7 +67,7 @@ public class ServiceRequests {
                 .chain(asked -> {
                     TableSession tab = asked.tab();
                     int cooldown = asked.cooldownSeconds();
-                    String key = prefix + "service-request:" + tab.tableId + ":" + kind;
+                    String key = config.redisPrefix() + "service-request:" + tab.tableId + ":" + kind;
                     return startCooldown(key, cooldown)
                             .onFailure(failure -> !(failure instanceof ApiException))
                             .recoverWithUni(() -> cooldownFromDatabase(tab, kind, cooldown))

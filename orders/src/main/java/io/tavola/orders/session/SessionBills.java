@@ -1,5 +1,6 @@
 package io.tavola.orders.session;
 
+import io.tavola.orders.tab.TableSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package io.tavola.orders.session;
 
+import io.tavola.orders.tab.SessionSummary;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.security.Role;

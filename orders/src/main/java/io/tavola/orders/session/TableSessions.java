@@ -1,19 +1,18 @@
 package io.tavola.orders.session;
 
+import io.tavola.orders.tab.TableSession;
+import io.tavola.orders.tab.SessionTabs;
+import io.tavola.orders.tab.SessionSummary;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
-import io.tavola.common.security.TokenRevocations;
 import io.tavola.common.web.PageRequest;
 import io.tavola.common.web.PageResult;
 import io.tavola.orders.order.CustomerOrder;
-import io.tavola.orders.order.OrderStatus;
-import io.tavola.orders.order.OrderStatusFlow;
 import io.tavola.orders.order.OrderViews;
 import io.tavola.common.event.EventType;
 import io.tavola.common.outbox.Outbox;
@@ -25,10 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Opening, joining, reading and closing table sessions. */
@@ -36,9 +32,6 @@ import java.util.UUID;
 public class TableSessions {
 
     public record Opened(SessionView session, boolean opened) {}
-
-    private static final Set<OrderStatus> IN_THE_KITCHEN = EnumSet.of(OrderStatus.PREPARING, OrderStatus.READY,
-            OrderStatus.SERVED, OrderStatus.COMPLETED);
 
     @Inject
     Caller caller;
@@ -50,16 +43,13 @@ public class TableSessions {
     OrderViews orderViews;
 
     @Inject
-    OrderStatusFlow flow;
+    TabClosing closing;
 
     @Inject
     Outbox outbox;
 
     @Inject
     OutboxRelay relay;
-
-    @Inject
-    TokenRevocations revocations;
 
     @Inject
     RestaurantClient restaurants;
@@ -95,7 +85,7 @@ public class TableSessions {
                 .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,
                         profile == null ? null : profile.currency(), userId, role.wire()))
                 .call(joined -> joined.opened()
-                        ? tabs.summary(joined.session()).chain(s -> outbox.add(EventType.SESSION_OPENED, restaurantId, s))
+                        ? outbox.add(EventType.SESSION_OPENED, restaurantId, SessionSummary.of(joined.session()))
                         : Uni.createFrom().voidItem())
                 .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())))))
                 .invoke(relay::wake);
@@ -137,8 +127,7 @@ public class TableSessions {
                     ? TableSession.<TableSession>findAll(Sort.descending("openedAt", "id"))
                     : TableSession.<TableSession>find("status", Sort.descending("openedAt", "id"), status);
             return found.page(Page.of(page.page, page.size)).list()
-                    .chain(tabsFound -> Multi.createFrom().iterable(tabsFound)
-                            .onItem().transformToUniAndConcatenate(tabs::summary).collect().asList())
+                    .map(tabsFound -> tabsFound.stream().map(SessionSummary::of).toList())
                     .chain(items -> found.count().map(total -> new PageResult<>(items, page.page, page.size, total)));
         });
     }
@@ -153,56 +142,11 @@ public class TableSessions {
                     requireVisible(tab);
                     // a guest at this table, or a chef, may see the tab but not close it (403)
                     caller.staffScope(tab.restaurantId, Role.RESTAURANT_ADMIN, Role.WAITER);
-                    if (!TableSession.OPEN.equals(tab.status)) {
-                        throw ApiException.conflict("session-closed", "The session is already " + tab.status);
-                    }
-                    // the kitchen may be moving these orders right now: settle them one change at a time
-                    return CustomerOrder.<CustomerOrder>find("sessionId = ?1", Sort.ascending("createdAt", "id"), tab.id)
-                            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                            .chain(orders -> settle(tab, orders, outcome));
+                    return closing.close(tab, outcome, caller.userId(), caller.role().wire());
                 })
-                .chain(tab -> {
-                    tab.status = outcome;
-                    tab.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return Panache.getSession().chain(s -> s.flush())
-                            .chain(() -> tabs.summary(tab))
-                            .chain(summary -> outbox.add(EventType.SESSION_CLOSED, tab.restaurantId, summary))
-                            .chain(() -> view(tab));
-                }))
+                .chain(this::view))
                 .invoke(relay::wake)
-                .call(this::endGuestTokens);
-    }
-
-    /** After the close committed: the guests' tokens of this session end at every service (and their sockets). */
-    private Uni<Void> endGuestTokens(SessionView closed) {
-        return Multi.createFrom().iterable(closed.diners())
-                .filter(diner -> Role.GUEST.wire().equals(diner.role()))
-                .onItem().transformToUniAndConcatenate(diner -> revocations.revokeUser(diner.userId()))
-                .collect().asList().replaceWithVoid();
-    }
-
-    private Uni<TableSession> settle(TableSession tab, List<CustomerOrder> orders, String outcome) {
-        boolean completing = TableSession.COMPLETED.equals(outcome);
-        for (CustomerOrder order : orders) {
-            boolean blocks = completing ? OrderStatus.ACTIVE.contains(order.status)
-                    : IN_THE_KITCHEN.contains(order.status);
-            if (blocks) {
-                throw ApiException.conflict("session-has-open-orders", completing
-                        ? "An order of this table is still " + order.status + "; serve or cancel it first"
-                        : "An order of this table is already " + order.status + "; complete the session instead");
-            }
-        }
-        OrderStatus from = completing ? OrderStatus.SERVED : null;
-        OrderStatus to = completing ? OrderStatus.COMPLETED : OrderStatus.CANCELLED;
-        List<CustomerOrder> moving = orders.stream()
-                .filter(o -> completing ? o.status == from : o.status.canMoveTo(OrderStatus.CANCELLED))
-                .toList();
-        UUID by = caller.userId();
-        String byRole = caller.role().wire();
-        return Multi.createFrom().iterable(moving)
-                .onItem().transformToUniAndConcatenate(order -> flow.apply(order, to, by, byRole))
-                .collect().asList()
-                .replaceWith(tab);
+                .call(closed -> closing.endGuestTokens(closed.diners()));
     }
 
     /** Loads a session the caller may see; 404 for anyone else, exactly like a missing one. */
@@ -218,13 +162,12 @@ public class TableSessions {
     }
 
     public Uni<SessionView> view(TableSession tab) {
-        return tabs.total(tab.id)
-                .chain(total -> diners(tab.id)
-                        .chain(diners -> CustomerOrder.<CustomerOrder>list("sessionId = ?1",
-                                Sort.ascending("createdAt", "id"), tab.id)
-                                .chain(orderViews::views)
-                                .map(orders -> new SessionView(tab.id, tab.restaurantId, tab.tableId, tab.tableLabel,
-                                        tab.status, tab.openedAt, tab.closedAt, total, tab.currency, diners, orders))));
+        return diners(tab.id)
+                .chain(diners -> CustomerOrder.<CustomerOrder>list("sessionId = ?1",
+                        Sort.ascending("createdAt", "id"), tab.id)
+                        .chain(orderViews::views)
+                        .map(orders -> new SessionView(tab.id, tab.restaurantId, tab.tableId, tab.tableLabel,
+                                tab.status, tab.openedAt, tab.closedAt, tab.totalAmount, tab.currency, diners, orders)));
     }
 
     private Uni<List<SessionView.Diner>> diners(UUID sessionId) {

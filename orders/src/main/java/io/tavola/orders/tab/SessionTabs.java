@@ -1,10 +1,9 @@
-package io.tavola.orders.session;
+package io.tavola.orders.tab;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.security.Role;
-import io.tavola.orders.order.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
@@ -15,7 +14,9 @@ import java.util.UUID;
 /**
  * The table's tab inside a transaction: find the open session or open it. Two diners ordering at the
  * same instant both try to insert; the partial unique index lets one win and the other's insert does
- * nothing (it waits for the winner to commit), after which both read the winner's session.
+ * nothing (it waits for the winner to commit), after which both read the winner's session. The row is
+ * then held until the order's transaction ends: its total changes with the order, and staff cannot
+ * close the tab while an order is being added to it.
  */
 @ApplicationScoped
 public class SessionTabs {
@@ -36,8 +37,7 @@ public class SessionTabs {
                 .executeUpdate())
                 .chain(inserted -> TableSession.<TableSession>find("tableId = ?1 and status = ?2", tableId,
                         TableSession.OPEN)
-                        // shared lock: staff cannot close the tab while an order is being added to it
-                        .withLock(LockModeType.PESSIMISTIC_READ).firstResult()
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                         .map(found -> {
                             // the tenant filter hides another restaurant's session, were one open at this id
                             if (found == null) {
@@ -84,17 +84,8 @@ public class SessionTabs {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** The running total: every order of the session that was not cancelled. */
-    public Uni<BigDecimal> total(UUID sessionId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select coalesce(sum(o.totalAmount), 0) from CustomerOrder o where o.sessionId = ?1 and o.status <> ?2",
-                BigDecimal.class)
-                .setParameter(1, sessionId).setParameter(2, OrderStatus.CANCELLED)
-                .getSingleResult())
-                .map(total -> total.setScale(2));
-    }
-
-    public Uni<SessionSummary> summary(TableSession tab) {
-        return total(tab.id).map(total -> SessionSummary.of(tab, total));
+    /** An order joins the tab (a negative amount: it was cancelled); the row is held by this transaction. */
+    public static void charge(TableSession tab, BigDecimal amount) {
+        tab.totalAmount = tab.totalAmount.add(amount).setScale(2);
     }
 }

@@ -1,4 +1,4 @@
-package io.tavola.orders.session;
+package io.tavola.orders.tab;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,8 +8,8 @@ import java.util.UUID;
 public record SessionSummary(UUID id, UUID restaurantId, UUID tableId, String tableLabel, String status,
         Instant openedAt, Instant closedAt, BigDecimal totalAmount, String currency) {
 
-    static SessionSummary of(TableSession s, BigDecimal total) {
+    public static SessionSummary of(TableSession s) {
         return new SessionSummary(s.id, s.restaurantId, s.tableId, s.tableLabel, s.status, s.openedAt, s.closedAt,
-                total, s.currency);
+                s.totalAmount, s.currency);
     }
 }

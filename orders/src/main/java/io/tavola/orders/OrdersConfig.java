@@ -1,0 +1,30 @@
+package io.tavola.orders;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The orders service's own settings ({@code tavola.orders.*} in application.properties; README, Configuration). */
+@ConfigMapping(prefix = "tavola.orders")
+public interface OrdersConfig {
+
+    /** Where this service's keys live in the shared Redis (the service requests' cooldowns). */
+    String redisPrefix();
+
+    /** How often the {@code orders_in_status} gauges are recounted from the database. */
+    @WithDefault("5s")
+    Duration statusRefreshInterval();
+
+    IdleTab idleTab();
+
+    /** A finished party's tab closes by itself (session.IdleTabs). */
+    interface IdleTab {
+
+        /** How long a tab with nothing left for the kitchen stays open without activity; 0 never closes one. */
+        @WithDefault("30m")
+        Duration closeAfter();
+
+        @WithDefault("1m")
+        Duration sweepInterval();
+    }
+}
