@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The feedback API's request and views (the low-rating event's data is {@link FeedbackResource.LowRating}). */
+/** The feedback API's request and views, and the data of the low-rating event. */
 public final class FeedbackDtos {
 
     private FeedbackDtos() {}
@@ -25,6 +25,9 @@ public final class FeedbackDtos {
                     f.customerId != null ? "customer" : "guest", f.createdAt);
         }
     }
+
+    /** The data of {@code feedback.low_rating} (docs/contracts.md; common's EventType names it by this name). */
+    public record LowRating(UUID feedbackId, UUID orderId, int rating, String comment) {}
 
     public record FeedbackPage(List<FeedbackView> items, int page, int size, long total, Double averageRating,
             Map<Integer, Long> distribution) {}

@@ -119,7 +119,7 @@ public class FeedbackInbox {
     /** In the feedback's transaction: the kitchen and admin screens hear of it even after a broker outage. */
     private Uni<Void> announceLowRating(Feedback feedback) {
         return outbox.add(EventType.FEEDBACK_LOW_RATING, feedback.restaurantId,
-                new FeedbackResource.LowRating(feedback.id, feedback.orderId, feedback.rating, feedback.comment));
+                new FeedbackDtos.LowRating(feedback.id, feedback.orderId, feedback.rating, feedback.comment));
     }
 
     private static ApiException alreadyRated() {

@@ -33,9 +33,6 @@ public class FeedbackResource {
     @Inject
     FeedbackInbox inbox;
 
-    /** The data of {@code feedback.low_rating} (docs/contracts.md; common's EventType names it by this name). */
-    public record LowRating(UUID feedbackId, UUID orderId, int rating, String comment) {}
-
     /** A diner rates one of its own served or completed orders, once. */
     @POST
     @RolesAllowed({ Role.CUSTOMER_ROLE, Role.GUEST_ROLE })
