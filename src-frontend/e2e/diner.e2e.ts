@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceOrder, freeTable, freeUp, launch, loadDemo, newContext, shot, type DemoRestaurant } from './support';
+import { advanceOrder, api, freeTable, freeUp, launch, loadDemo, markDocument, newContext, shot, stillSameDocument, tokenOf, type DemoRestaurant } from './support';
 
 /**
  * The diner's page as people use it on a 360 px phone (issue 17, faults 4, 7 and 8): Back closes the open
@@ -155,6 +155,30 @@ describe("the diner's page on a phone", () => {
     await filters.waitFor({ state: 'detached' });
     expect(await chips.getByRole('button', { name: 'Filters (1)' }).isVisible()).toBe(true);
     expect(await page.getByTestId('menu-item').count()).toBeLessThan(before);
+  });
+
+  it('a new dish, its new price and its removal reach the open menu without a reload (fault 9)', async () => {
+    await openMenu();
+    await markDocument(page);
+    const token = await tokenOf(roma.admin);
+    const category = (await api<{ items: { id: string }[] }>(`/restaurants/${roma.id}/categories`, { token })).items[0]!;
+    const name = `Chef's special ${Date.now() % 100000}`;
+    const body = { category_id: category.id, name, description: 'Only tonight', price: 7.5, modifier_groups: [] };
+    const created = await api<{ id: string }>(`/restaurants/${roma.id}/menu-items`, { method: 'POST', body, token });
+    try {
+      const dish = page.getByRole('button', { name: `Add ${name}`, exact: true });
+      await dish.waitFor({ timeout: 5000 });
+      const row = page.getByRole('listitem').filter({ has: dish });
+      await expect.poll(() => row.innerText(), { timeout: 5000 }).toMatch(/7[.,]50/);
+      await page.screenshot({ path: shot('diner-live-new-dish.png') });
+
+      await api(`/restaurants/${roma.id}/menu-items/${created.id}`, { method: 'PUT', body: { ...body, price: 8.25 }, token });
+      await expect.poll(() => row.innerText(), { timeout: 5000 }).toMatch(/8[.,]25/);
+    } finally {
+      await api(`/restaurants/${roma.id}/menu-items/${created.id}`, { method: 'DELETE', token });
+    }
+    await page.getByRole('button', { name: `Add ${name}`, exact: true }).waitFor({ state: 'detached', timeout: 5000 });
+    expect(await stillSameDocument(page)).toBe(true);
   });
 
   it('threw no uncaught error', () => {

@@ -136,6 +136,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     await new Promise((r) => setTimeout(r, (Number(response.headers.get('Retry-After')) || 30) * 1000 + 500));
   }
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -11,6 +11,7 @@ export const EVENT_CATALOGUE = {
   'session.closed': { stream: 'orders' },
   'session.service_requested': { stream: 'orders' },
   'menu.item_availability_changed': { stream: 'menu' },
+  'menu.changed': { stream: 'menu' },
   'feedback.low_rating': { stream: 'feedback' },
 } as const;
 

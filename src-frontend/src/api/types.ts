@@ -302,6 +302,13 @@ export interface ItemAvailability {
   is_available: boolean;
 }
 
+/** `data` of `menu.changed`: what diners see changed; an open menu reads the menu again. */
+export interface MenuChanged {
+  change: 'item_added' | 'item_changed' | 'item_removed' | 'category_added' | 'category_changed' | 'category_removed';
+  menu_item_id: Uuid | null;
+  category_id: Uuid | null;
+}
+
 /** `data` of `feedback.low_rating`. */
 export interface LowRating {
   feedback_id: Uuid;
@@ -320,6 +327,7 @@ export interface EventPayloads {
   'session.closed': SessionSummary;
   'session.service_requested': ServiceRequested;
   'menu.item_availability_changed': ItemAvailability;
+  'menu.changed': MenuChanged;
   'feedback.low_rating': LowRating;
 }
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { LiveMessage, TableSession } from '../api/types';
 import { isOrderEvent, isSessionEvent } from '../live/events';
 import { useLiveSocket } from '../live/useLiveSocket';
@@ -7,9 +7,17 @@ import { guestToken, renewGuestToken } from './guest';
 import { withAvailability, type DinerMenu } from './menuView';
 import { dinerKeys, storeOrder } from './useDinerTable';
 
+/**
+ * How long a menu change waits before the menu is read again: a manager's edits come in bursts, and the
+ * restaurant drops its cached menu just after the change commits, so a read at once could get the old one.
+ */
+const MENU_REREAD_MS = 300;
+
 /** The table session's live connection: its snapshot and events update the session and menu in the cache. */
 export function useTableLive(sessionId: string | null, rid: string | undefined) {
   const queryClient = useQueryClient();
+  const reread = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(reread.current), []);
   const onLive = useCallback(
     (message: LiveMessage) => {
       const menuKey = dinerKeys.menu(rid);
@@ -30,6 +38,10 @@ export function useTableLive(sessionId: string | null, rid: string | undefined) 
         const data = event.data;
         queryClient.setQueryData<DinerMenu>(menuKey, (m) => (m ? withAvailability(m, data.menu_item_id, data.is_available) : m));
         void queryClient.invalidateQueries({ queryKey: menuKey });
+      } else if (event.type === 'menu.changed') {
+        // new items, prices, pictures, categories: read the whole menu again, once per burst
+        clearTimeout(reread.current);
+        reread.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: menuKey }), MENU_REREAD_MS);
       }
     },
     [queryClient, sessionId, rid],

@@ -18,6 +18,7 @@ const SUBJECTS = {
   'session.closed': 'session',
   'session.service_requested': 'service_request',
   'menu.item_availability_changed': 'menu',
+  'menu.changed': 'menu',
   'feedback.low_rating': 'feedback',
 } as const satisfies Record<EventType, EventSubject>;
 

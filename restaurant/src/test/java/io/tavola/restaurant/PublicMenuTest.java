@@ -83,6 +83,10 @@ class PublicMenuTest {
         TestData.item(rid, TestData.pizza(cat, "Marinara"));
         given().get(MENU, rid).then().body("categories[0].items.name", contains("Margherita", "Marinara"));
 
+        // the menu was built through the API: its category and items were announced as menu.changed
+        long earlier = io.tavola.common.testkit.Tables.count(
+                "select count(*) from restaurant.outbox_event where restaurant_id = '" + rid + "'");
+        Assertions.assertEquals(3, earlier);
         try (RabbitQueue queue = RabbitQueue.bind("menu", "menu." + rid + ".#")) {
             as(TestTokens.chef(rid)).body(Map.of("is_available", false))
                     .put("/api/v1/restaurants/{rid}/menu-items/{id}/availability", rid, margherita)
@@ -97,9 +101,9 @@ class PublicMenuTest {
             Assertions.assertFalse(event.path("data").path("is_available").asBoolean(true));
             Assertions.assertFalse(event.path("event_id").asText().isEmpty());
             Assertions.assertFalse(event.path("occurred_at").asText().isEmpty());
-            // the restaurant's first event in the menu stream: a live screen can tell a missed one
+            // the restaurant's next event in the menu stream: a live screen can tell a missed one
             Assertions.assertEquals("menu", event.path("stream").asText());
-            Assertions.assertEquals(1, event.path("sequence").asLong());
+            Assertions.assertEquals(earlier + 1, event.path("sequence").asLong());
 
             // back on through the item update: the menu shows it again and a second event says so
             Map<String, Object> body = TestData.pizza(cat, "Margherita");
@@ -111,7 +115,12 @@ class PublicMenuTest {
             given().get(MENU, rid).then().body("categories[0].items.name", contains("Margherita", "Marinara"));
             JsonNode back = queue.await(m -> m.path("data").path("menu_item_id").asText().equals(margherita.toString())
                     && m.path("data").path("is_available").asBoolean(false), Duration.ofSeconds(10));
-            Assertions.assertEquals(2, back.path("sequence").asLong());
+            Assertions.assertEquals(earlier + 2, back.path("sequence").asLong());
+            // the edit is also a menu change, announced after the availability in the same transaction
+            JsonNode edited = queue.await(m -> m.path("type").asText().equals("menu.changed")
+                    && m.path("data").path("menu_item_id").asText().equals(margherita.toString()), Duration.ofSeconds(10));
+            Assertions.assertEquals("item_changed", edited.path("data").path("change").asText());
+            Assertions.assertEquals(earlier + 3, edited.path("sequence").asLong());
 
             // setting the same availability again is no change and announces nothing
             int before = queue.received().size();
@@ -127,8 +136,46 @@ class PublicMenuTest {
             given().get(MENU, rid).then().body("categories[0].items.name", contains("Marinara"));
             queue.await(m -> m.path("data").path("menu_item_id").asText().equals(margherita.toString())
                     && !m.path("data").path("is_available").asBoolean(true), Duration.ofSeconds(10));
+            queue.await(m -> m.path("data").path("change").asText().equals("item_removed")
+                    && m.path("data").path("menu_item_id").asText().equals(margherita.toString()), Duration.ofSeconds(10));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
-                    .until(() -> queue.received().size() == before + 1);
+                    .until(() -> queue.received().size() == before + 2);
+        }
+    }
+
+    /** Issue 17, fault 9: new items and price changes reached open menus only after a reload. */
+    @Test
+    void everyChangeDinersSeeIsAnnouncedAsMenuChangedInItsTransaction() {
+        UUID rid = TestData.restaurant("Live menu");
+        UUID cat = TestData.category(rid, "Pizze");
+        try (RabbitQueue queue = RabbitQueue.bind("menu", "menu." + rid + ".changed")) {
+            UUID item = TestData.item(rid, TestData.pizza(cat, "Diavola"));
+            JsonNode added = queue.await(m -> m.path("data").path("menu_item_id").asText().equals(item.toString()),
+                    Duration.ofSeconds(10));
+            Assertions.assertEquals("menu.changed", added.path("type").asText());
+            Assertions.assertEquals("item_added", added.path("data").path("change").asText());
+            Assertions.assertEquals(rid.toString(), added.path("restaurant_id").asText());
+
+            Map<String, Object> repriced = TestData.pizza(cat, "Diavola");
+            repriced.put("price", 12.5);
+            as(TestTokens.admin(rid)).body(repriced).put("/api/v1/restaurants/{rid}/menu-items/{id}", rid, item)
+                    .then().statusCode(200);
+            queue.await(m -> m.path("data").path("change").asText().equals("item_changed"), Duration.ofSeconds(10));
+            given().get(MENU, rid).then().body("categories[0].items[0].price", equalTo(12.5f));
+
+            as(TestTokens.admin(rid)).body(Map.of("name", "Pizze rosse"))
+                    .put("/api/v1/restaurants/{rid}/categories/{id}", rid, cat).then().statusCode(200);
+            JsonNode renamed = queue.await(m -> m.path("data").path("change").asText().equals("category_changed"),
+                    Duration.ofSeconds(10));
+            Assertions.assertEquals(cat.toString(), renamed.path("data").path("category_id").asText());
+
+            // a refused change announces nothing
+            as(TestTokens.chef(rid)).body(repriced).put("/api/v1/restaurants/{rid}/menu-items/{id}", rid, item)
+                    .then().statusCode(403);
+            as(TestTokens.admin(UUID.randomUUID())).body(repriced)
+                    .put("/api/v1/restaurants/{rid}/menu-items/{id}", rid, item).then().statusCode(404);
+            Assertions.assertEquals(4, io.tavola.common.testkit.Tables.count(
+                    "select count(*) from restaurant.outbox_event where restaurant_id = '" + rid + "' and type = 'menu.changed'"));
         }
     }
 

@@ -28,6 +28,7 @@ public enum EventType {
     SESSION_CLOSED("session.closed", EventStream.ORDERS, "SessionSummary"),
     SESSION_SERVICE_REQUESTED("session.service_requested", EventStream.ORDERS, "ServiceRequests.Requested"),
     MENU_ITEM_AVAILABILITY_CHANGED("menu.item_availability_changed", EventStream.MENU, "MenuEvents.ItemAvailability"),
+    MENU_CHANGED("menu.changed", EventStream.MENU, "MenuEvents.MenuChanged"),
     FEEDBACK_LOW_RATING("feedback.low_rating", EventStream.FEEDBACK, "FeedbackDtos.LowRating");
 
     private static final Map<String, EventType> BY_WIRE = Arrays.stream(values())

@@ -125,7 +125,7 @@ final class LiveSubscriber {
             return false;
         }
         return switch (type) {
-            case MENU_ITEM_AVAILABILITY_CHANGED -> sameRestaurant;
+            case MENU_ITEM_AVAILABILITY_CHANGED, MENU_CHANGED -> sameRestaurant;
             case ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_CANCELLED, SESSION_SERVICE_REQUESTED ->
                     ours(event.data(), "session_id");
             case SESSION_OPENED, SESSION_UPDATED, SESSION_CLOSED -> ours(event.data(), "id");

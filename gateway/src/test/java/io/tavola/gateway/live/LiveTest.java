@@ -134,8 +134,13 @@ class LiveTest {
                     new JsonObject().put("id", mine).put("status", "OPEN"));
             JsonObject soldOut = Events.publish(Events.menuExchange(), "menu.item_availability_changed", restaurantA,
                     new JsonObject().put("menu_item_id", UUID.randomUUID().toString()).put("is_available", false));
+            // a new dish or a new price: every open menu of the restaurant reads the menu again (fault 9)
+            JsonObject newDish = Events.publish(Events.menuExchange(), "menu.changed", restaurantA,
+                    new JsonObject().put("change", "item_added").put("menu_item_id", UUID.randomUUID().toString()));
+            JsonObject otherNewDish = Events.publish(Events.menuExchange(), "menu.changed", restaurantB,
+                    new JsonObject().put("change", "item_added").put("menu_item_id", UUID.randomUUID().toString()));
 
-            for (JsonObject expected : List.of(myOrder, myStatus, waiterCalled, myUpdate, soldOut)) {
+            for (JsonObject expected : List.of(myOrder, myStatus, waiterCalled, myUpdate, soldOut, newDish)) {
                 phone.await(f -> isEvent(f, expected), Duration.ofSeconds(2));
             }
             // the kitchen of the restaurant sees both tables and the menu change
@@ -143,7 +148,7 @@ class LiveTest {
                 kitchen.await(f -> isEvent(f, expected), Duration.ofSeconds(2));
             }
             List<String> seen = phone.events().stream().map(e -> e.getString("event_id")).toList();
-            for (JsonObject foreign : List.of(otherOrder, otherClosed, otherMenu, unknown)) {
+            for (JsonObject foreign : List.of(otherOrder, otherClosed, otherMenu, otherNewDish, unknown)) {
                 assertTrue(!seen.contains(foreign.getString("event_id")), "leaked " + foreign.getString("type"));
             }
         }

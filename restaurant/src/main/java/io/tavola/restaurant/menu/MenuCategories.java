@@ -24,6 +24,9 @@ public class MenuCategories {
     @Inject
     PublicMenuCache menuCache;
 
+    @Inject
+    MenuEvents events;
+
     public Uni<PageResult<CategoryView>> list(UUID restaurantId, PageRequest page) {
         return Panache.withSession(() -> {
             var query = Category.<Category>findAll(Sort.by("displayOrder").and("name").and("id"));
@@ -49,8 +52,10 @@ public class MenuCategories {
                     c.createdAt = Instant.now();
                     c.updatedAt = c.createdAt;
                     return c.<Category>persist();
-                }))
-                .call(() -> menuCache.invalidate(restaurantId));
+                })
+                .call(c -> events.menuChanged(restaurantId, MenuEvents.MenuChanged.category("added", c.id))))
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow);
     }
 
     public Uni<Category> update(UUID restaurantId, UUID id, CategoryRequest request) {
@@ -59,8 +64,10 @@ public class MenuCategories {
                 .invoke(c -> {
                     apply(c, request);
                     c.updatedAt = Instant.now();
-                }))
-                .call(() -> menuCache.invalidate(restaurantId));
+                })
+                .call(c -> events.menuChanged(restaurantId, MenuEvents.MenuChanged.category("changed", c.id))))
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow);
     }
 
     /** A category that still holds items is not deleted: the items would be lost from the menu. */
@@ -72,8 +79,10 @@ public class MenuCategories {
                                 "The category still holds " + n + " menu item(s); move or delete them first");
                     }
                 }))
+                .call(c -> events.menuChanged(restaurantId, MenuEvents.MenuChanged.category("removed", c.id)))
                 .chain(c -> c.delete()))
-                .call(() -> menuCache.invalidate(restaurantId));
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow);
     }
 
     public static Uni<Category> require(UUID id) {

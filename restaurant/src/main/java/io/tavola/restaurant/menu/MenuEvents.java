@@ -11,13 +11,28 @@ import java.util.UUID;
 
 /**
  * Menu events for the topic exchange {@code menu}, written to the outbox in the transaction of the
- * change, so a broker outage delays the live "sold out" push to diners and kitchens but never loses it.
+ * change, so a broker outage delays the live "sold out" push to diners and kitchens but never loses it:
+ * {@code menu.item_availability_changed} for an 86 (and its undoing), {@code menu.changed} for any other
+ * change of what diners see (an item added, edited, repriced, removed or given a picture; a category
+ * added, renamed or removed), after which open menus read the menu again.
  */
 @ApplicationScoped
 public class MenuEvents {
 
     /** The data of {@code menu.item_availability_changed} (docs/contracts.md). */
     public record ItemAvailability(UUID menuItemId, String name, @JsonProperty("is_available") boolean isAvailable) {}
+
+    /** The data of {@code menu.changed}: what changed (an item or a category) and how. */
+    public record MenuChanged(String change, UUID menuItemId, UUID categoryId) {
+
+        static MenuChanged item(String how, UUID itemId) {
+            return new MenuChanged("item_" + how, itemId, null);
+        }
+
+        static MenuChanged category(String how, UUID categoryId) {
+            return new MenuChanged("category_" + how, null, categoryId);
+        }
+    }
 
     @Inject
     Outbox outbox;
@@ -29,6 +44,11 @@ public class MenuEvents {
     public Uni<Void> itemAvailabilityChanged(UUID restaurantId, UUID itemId, String name, boolean available) {
         return outbox.add(EventType.MENU_ITEM_AVAILABILITY_CHANGED, restaurantId,
                 new ItemAvailability(itemId, name, available));
+    }
+
+    /** Call inside the transaction of the change. */
+    public Uni<Void> menuChanged(UUID restaurantId, MenuChanged change) {
+        return outbox.add(EventType.MENU_CHANGED, restaurantId, change);
     }
 
     /** After the commit: publish now instead of at the relay's next poll. */

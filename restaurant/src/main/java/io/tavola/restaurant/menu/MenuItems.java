@@ -35,7 +35,7 @@ public class MenuItems {
     PublicMenuCache menuCache;
 
     /** An item after a change, and whether its availability flipped (diners must hear of it). */
-    private record Changed(MenuItemView item, boolean availabilityChanged) {}
+    private record Changed(MenuItemView item, boolean announced) {}
 
     public Uni<PageResult<MenuItemView>> list(UUID restaurantId, UUID categoryId, PageRequest page) {
         Sort sort = Sort.by("displayOrder").and("name").and("id");
@@ -69,8 +69,10 @@ public class MenuItems {
                     return item.<MenuItem>persist();
                 })
                 .call(item -> ModifierSync.sync(item, request.modifierGroups(), List.of(), List.of()))
+                .call(item -> events.menuChanged(restaurantId, MenuEvents.MenuChanged.item("added", item.id)))
                 .chain(item -> view(item)))
-                .call(() -> menuCache.invalidate(restaurantId));
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow);
     }
 
     /** A full update; flipping {@code is_available} here is announced like the availability endpoint's. */
@@ -93,8 +95,9 @@ public class MenuItems {
                     return ModifierSync.sync(item, request.modifierGroups(), graph.groups(item.id), existingOptions)
                             .call(() -> flipped ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name,
                                     item.available) : Uni.createFrom().voidItem())
+                            .call(() -> events.menuChanged(item.restaurantId, MenuEvents.MenuChanged.item("changed", item.id)))
                             .chain(() -> view(item))
-                            .map(v -> new Changed(v, flipped));
+                            .map(v -> new Changed(v, true));
                 }))));
     }
 
@@ -119,6 +122,7 @@ public class MenuItems {
                 .call(item -> item.available
                         ? events.itemAvailabilityChanged(item.restaurantId, item.id, item.name, false)
                         : Uni.createFrom().voidItem())
+                .call(item -> events.menuChanged(item.restaurantId, MenuEvents.MenuChanged.item("removed", item.id)))
                 .call(item -> item.delete())
                 .call(item -> images.delete(item.imageId)))
                 .call(() -> menuCache.invalidate(restaurantId))
@@ -134,8 +138,11 @@ public class MenuItems {
                     item.imageId = image.id;
                     item.updatedAt = Instant.now();
                     return images.delete(old);
-                }).chain(() -> view(item))))
-                .call(() -> menuCache.invalidate(restaurantId));
+                })
+                .call(() -> events.menuChanged(item.restaurantId, MenuEvents.MenuChanged.item("changed", item.id)))
+                .chain(() -> view(item))))
+                .call(() -> menuCache.invalidate(restaurantId))
+                .invoke(events::publishNow);
     }
 
     public Uni<MenuItemView> deleteImage(UUID restaurantId, UUID id) {
@@ -143,15 +150,17 @@ public class MenuItems {
             UUID old = item.imageId;
             item.imageId = null;
             item.updatedAt = Instant.now();
-            return images.delete(old).chain(() -> view(item));
-        })).call(() -> menuCache.invalidate(restaurantId));
+            return images.delete(old)
+                    .call(() -> events.menuChanged(item.restaurantId, MenuEvents.MenuChanged.item("changed", item.id)))
+                    .chain(() -> view(item));
+        })).call(() -> menuCache.invalidate(restaurantId)).invoke(events::publishNow);
     }
 
     /** After the commit: drop the cached public menu, then tell live clients about an 86. */
     private Uni<MenuItemView> afterCommit(UUID restaurantId, Uni<Changed> committed) {
         return committed.call(() -> menuCache.invalidate(restaurantId))
                 .invoke(c -> {
-                    if (c.availabilityChanged()) {
+                    if (c.announced()) {
                         events.publishNow();
                     }
                 })
