@@ -130,7 +130,7 @@ public class OrderEventConsumer {
         return switch (type) {
             case ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_CANCELLED -> order(envelope);
             case SESSION_OPENED, SESSION_UPDATED, SESSION_CLOSED, SESSION_SERVICE_REQUESTED,
-                    MENU_ITEM_AVAILABILITY_CHANGED, FEEDBACK_LOW_RATING -> null;
+                    MENU_ITEM_AVAILABILITY_CHANGED, MENU_CHANGED, FEEDBACK_LOW_RATING -> null;
         };
     }
 
