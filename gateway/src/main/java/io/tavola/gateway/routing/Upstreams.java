@@ -46,7 +46,7 @@ public class Upstreams {
                     .setDefaultPort(url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80)
                     .setSsl(ssl)
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
-                    .setMaxPoolSize(64)
+                    .setMaxPoolSize(config.pool().maxSize())
                     .setKeepAlive(true)
                     .setName("upstream-" + service.key());
             Guard guard = Guard.create()
