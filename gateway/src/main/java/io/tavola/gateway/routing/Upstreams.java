@@ -133,6 +133,16 @@ public class Upstreams {
             }
             Uni<HttpClientResponse> response = request.response()
                     .onFailure().transform(failure -> fault != null ? fault : failure);
+            // a failure of the service's request reaches the caller through the response; unhandled, Vert.x
+            // would log every client that goes away at ERROR
+            out.exceptionHandler(failure -> LOG.debugf("request to the service cut short: %s", failure.toString()));
+            if (in.response().closed()) {
+                // The client left while this call waited (token check, rate limit, a free connection): its
+                // close was told before anyone listened, so no end or failure of its body will ever come, and
+                // the service's connection would wait for the rest of the body forever (issue 15).
+                cut(ClientFault.aborted());
+                return response;
+            }
             in.handler(this::chunk);
             in.endHandler(done -> {
                 if (fault == null) {
