@@ -44,6 +44,15 @@ public interface UpstreamConfig {
     interface Pool {
         /** Connections to one service at most (per gateway replica). */
         int maxSize();
+
+        /** Calls waiting for a free connection at most; one more is a 503 at once. */
+        int maxWaiting();
+
+        /**
+         * How long a call waits for a free connection before its caller gets a 504. Keep it above the
+         * connect timeout, or a slow connect would pass for a busy service.
+         */
+        Duration waitTimeout();
     }
 
     interface Breaker {
