@@ -7,14 +7,21 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Fixed-window counters in Redis, incremented and given their expiry in one atomic script, so every
- * gateway replica spends the same budget. When Redis cannot answer in time the request passes
- * (fail-open): a warning is logged when that starts and a note when it ends, never per request.
+ * gateway replica spends the same budget. The script is called by its SHA-1 (EVALSHA), not sent whole on
+ * every request; a Redis that does not know it (restarted, failed over, flushed) answers NOSCRIPT without
+ * running anything, and the one EVAL that follows both counts and loads it again. When Redis cannot
+ * answer in time the request passes (fail-open): a warning is logged when that starts and a note when it
+ * ends, never per request.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -32,6 +39,8 @@ public class RateLimiter {
             end
             return {count, ttl}
             """;
+
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
 
     private final Redis redis;
     private final String keyPrefix;
@@ -54,7 +63,9 @@ public class RateLimiter {
     public Uni<RateDecision> hit(RatePolicy policy, String subject) {
         String key = keyPrefix + policy.name() + ":" + subject;
         long windowMillis = policy.periodSeconds() * 1000L;
-        return redis.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(windowMillis))
+        return redis.send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(windowMillis))
+                .onFailure(RateLimiter::unknownScript).recoverWithUni(() -> redis.send(
+                        Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(windowMillis)))
                 .ifNoItem().after(timeout).fail()
                 .map(reply -> decide(policy, reply))
                 .invoke(this::recovered)
@@ -87,6 +98,19 @@ public class RateLimiter {
     private void failed(Throwable failure) {
         if (failingOpen.compareAndSet(false, true)) {
             LOG.warnf("Redis is unreachable (%s): rate limiting fails open until it is back", failure.toString());
+        }
+    }
+
+    private static boolean unknownScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -20,6 +20,9 @@ public interface UpstreamConfig {
 
     Breaker breaker();
 
+    /** The connections kept to each service. */
+    Pool pool();
+
     /** The largest request bodies passed on (with a length or chunked); larger ones are a 413. */
     BodyLimit bodyLimit();
 
@@ -36,6 +39,20 @@ public interface UpstreamConfig {
 
         /** How long an oversized body is read and thrown away (so the client hears its 413) before the connection is cut. */
         Duration drain();
+    }
+
+    interface Pool {
+        /** Connections to one service at most (per gateway replica). */
+        int maxSize();
+
+        /** Calls waiting for a free connection at most; one more is a 503 at once. */
+        int maxWaiting();
+
+        /**
+         * How long a call waits for a free connection before its caller gets a 504. Keep it above the
+         * connect timeout, or a slow connect would pass for a busy service.
+         */
+        Duration waitTimeout();
     }
 
     interface Breaker {

@@ -3,6 +3,7 @@ package io.tavola.gateway.routing;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -16,7 +17,9 @@ import jakarta.enterprise.util.TypeLiteral;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +49,8 @@ public class Upstreams {
                     .setDefaultPort(url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80)
                     .setSsl(ssl)
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
-                    .setMaxPoolSize(64)
+                    .setMaxPoolSize(config.pool().maxSize())
+                    .setMaxWaitQueueSize(config.pool().maxWaiting())
                     .setKeepAlive(true)
                     .setName("upstream-" + service.key());
             Guard guard = Guard.create()
@@ -56,7 +60,7 @@ public class Upstreams {
                     .requestVolumeThreshold(config.breaker().window())
                     .failureRatio(config.breaker().failureRatio())
                     .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
-                    .skipOn(ClientFault.class)
+                    .skipOn(List.of(ClientFault.class, ServiceBusy.class))
                     // once per change, not per request: operators see an outage start and end
                     .onStateChange(state -> {
                         if (state == CircuitBreakerState.CLOSED) {
@@ -70,7 +74,7 @@ public class Upstreams {
                     .build();
             String origin = url.getScheme() + "://" + url.getAuthority();
             targets.put(service, new Target(vertx.createHttpClient(options), guard, origin,
-                    config.responseTimeout().toMillis()));
+                    config.responseTimeout().toMillis(), config.pool().waitTimeout().toMillis()));
         }
     }
 
@@ -94,7 +98,11 @@ public class Upstreams {
         if (body == null) {
             options.setIdleTimeout(target.responseTimeoutMillis);
         }
+        // a pooled client's "connect" timeout is the wait for a connection: a free one or a new one
+        options.setConnectTimeout(target.poolWaitMillis);
         return target.guard.get(() -> target.client.request(options)
+                .onFailure(ConnectionPoolTooBusyException.class).transform(ServiceBusy::queueFull)
+                .onFailure(TimeoutException.class).transform(ServiceBusy::waitedTooLong)
                 .chain(request -> body == null ? request.send()
                         : new BodyPump(body, request.getDelegate(), bodyLimit, target.responseTimeoutMillis).start(request))
                 .invoke(HttpClientResponse::pause), RESPONSE);
@@ -133,6 +141,16 @@ public class Upstreams {
             }
             Uni<HttpClientResponse> response = request.response()
                     .onFailure().transform(failure -> fault != null ? fault : failure);
+            // a failure of the service's request reaches the caller through the response; unhandled, Vert.x
+            // would log every client that goes away at ERROR
+            out.exceptionHandler(failure -> LOG.debugf("request to the service cut short: %s", failure.toString()));
+            if (in.response().closed()) {
+                // The client left while this call waited (token check, rate limit, a free connection): its
+                // close was told before anyone listened, so no end or failure of its body will ever come, and
+                // the service's connection would wait for the rest of the body forever (issue 15).
+                cut(ClientFault.aborted());
+                return response;
+            }
             in.handler(this::chunk);
             in.endHandler(done -> {
                 if (fault == null) {
@@ -175,5 +193,6 @@ public class Upstreams {
         targets.values().forEach(t -> t.client.closeAndForget());
     }
 
-    private record Target(HttpClient client, Guard guard, String origin, long responseTimeoutMillis) {}
+    private record Target(HttpClient client, Guard guard, String origin, long responseTimeoutMillis,
+            long poolWaitMillis) {}
 }

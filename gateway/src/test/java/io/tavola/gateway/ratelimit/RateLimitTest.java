@@ -16,7 +16,9 @@ import io.tavola.common.testkit.TestTokens;
 import io.tavola.gateway.support.FromAddress;
 import io.tavola.gateway.support.TestDoubles;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
@@ -81,6 +83,30 @@ class RateLimitTest {
                     .header("Retry-After", not(nullValue()));
         } finally {
             otherClient.close();
+        }
+    }
+
+    /**
+     * The script is called by its hash; a Redis that lost its scripts (a restart, a failover, SCRIPT FLUSH:
+     * no code of Tavola's relies on a loaded script but this one) still counts every request exactly once.
+     */
+    @Test
+    void aRedisThatForgotTheScriptStillCountsOncePerRequest() {
+        Redis client = Redis.createClient(vertx, "redis://"
+                + System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("REDIS_PORT", "6379") + "/1");
+        try {
+            RateLimiter limiter = new RateLimiter(client, keyPrefix, Duration.ofSeconds(2));
+            RatePolicy api = new RatePolicy("api", 100, 60);
+            String subject = "user:" + UUID.randomUUID();
+            assertEquals(99, limiter.hit(api, subject).await().atMost(Duration.ofSeconds(5)).remaining());
+            client.send(Request.cmd(Command.SCRIPT).arg("FLUSH")).await().atMost(Duration.ofSeconds(5));
+            RateDecision afterFlush = limiter.hit(api, subject).await().atMost(Duration.ofSeconds(5));
+            assertTrue(afterFlush.enforced(), "counted, not failed open");
+            assertEquals(98, afterFlush.remaining());
+            assertEquals(97, limiter.hit(api, subject).await().atMost(Duration.ofSeconds(5)).remaining());
+        } finally {
+            client.close();
         }
     }
 

@@ -17,7 +17,12 @@ import io.vertx.core.json.JsonObject;
 import io.tavola.gateway.support.TestDoubles;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +116,29 @@ class BodyLimitTest {
         }
         given().auth().oauth2(token).get("/api/v1/feedback").then().statusCode(200)
                 .body("service", equalTo("customers"));
+    }
+
+    /**
+     * Issue 15: a client that left while it still owed part of its body kept the service's connection
+     * forever (the gateway went on waiting for the rest). The test profile's pool holds 4 connections
+     * per service: twice that many abandoned bodies, and a normal call still gets one at once.
+     */
+    @Test
+    void clientsThatLeaveMidBodyGiveTheServicesConnectionBack() throws Exception {
+        String token = TestTokens.customer(UUID.randomUUID());
+        for (int i = 0; i < 8; i++) {
+            try (Socket socket = new Socket("localhost", 18000)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/feedback HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"rating\": 5, ")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        }
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:18000/api/v1/feedback")).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"service\":\"customers\""), answer.body());
     }
 }

@@ -17,12 +17,24 @@ import io.tavola.common.security.Role;
 import io.tavola.common.testkit.TestTokens;
 import io.tavola.gateway.support.ServiceDouble;
 import io.tavola.gateway.support.TestDoubles;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -236,6 +248,94 @@ class ProxyTest {
                 .body("type", equalTo("https://tavola.io/problems/gateway-timeout"))
                 .time(lessThan(2000L));
         given().auth().oauth2(chef).get("/api/v1/analytics/summary").then().statusCode(200);
+    }
+
+    /**
+     * Issue 15: with every pooled connection to a service taken, a call waited for one without end. The
+     * test profile's pool holds 4 connections and a call waits 500 ms for one: then a 504 problem.
+     */
+    @Test
+    void aCallThatFindsEveryConnectionTakenIs504AfterABoundedWait() throws Exception {
+        warmUp();
+        List<Socket> held = holdEveryRestaurantConnection();
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = HTTP.send(get("/api/v1/restaurants/" + restaurant), BodyHandlers.ofString());
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertEquals(504, answer.statusCode(), answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+            JsonObject problem = new JsonObject(answer.body());
+            assertEquals("https://tavola.io/problems/gateway-timeout", problem.getString("type"));
+            assertEquals("The restaurant service is busy: no connection to it came free in time",
+                    problem.getString("detail"));
+            assertTrue(millis >= 450 && millis < 2000, "answered after " + millis + " ms");
+        } finally {
+            release(held);
+        }
+        // the connections held by clients that went away are given back
+        HttpResponse<String> after = HTTP.send(get("/api/v1/restaurants/" + restaurant), BodyHandlers.ofString());
+        assertEquals(200, after.statusCode(), after.body());
+    }
+
+    /** Past the wait queue (4 in the test profile) a call is a 503 at once, and says when to try again. */
+    @Test
+    void aCallPastTheWaitQueueIs503AtOnce() throws Exception {
+        warmUp();
+        List<Socket> held = holdEveryRestaurantConnection();
+        try {
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(HTTP.sendAsync(get("/api/v1/restaurants/" + restaurant), BodyHandlers.ofString()));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> call : calls) {
+                answers.add(call.get(5, TimeUnit.SECONDS));
+            }
+            List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
+            assertEquals(List.of(503, 504, 504, 504, 504), statuses);
+            HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 503).findFirst().orElseThrow();
+            assertEquals("5", refused.headers().firstValue("Retry-After").orElse(null));
+            assertEquals("The restaurant service is busy: too many calls are waiting for it",
+                    new JsonObject(refused.body()).getString("detail"));
+        } finally {
+            release(held);
+        }
+        HttpResponse<String> after = HTTP.send(get("/api/v1/restaurants/" + restaurant), BodyHandlers.ofString());
+        assertEquals(200, after.statusCode(), after.body());
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** A GET of the gateway that gives up after 3 s, so a call that would wait forever fails the test. */
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:18000" + path)).header("Authorization", "Bearer " + chef)
+                .timeout(Duration.ofSeconds(3)).build();
+    }
+
+    /**
+     * Takes the 4 connections of the test profile's pool to the restaurant service: uploads that have sent
+     * a part of their body and go on owing the rest, until {@link #release}.
+     */
+    private List<Socket> holdEveryRestaurantConnection() throws Exception {
+        String path = "/api/v1/restaurants/" + restaurant + "/held";
+        List<Socket> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Socket socket = new Socket("localhost", 18000);
+            held.add(socket);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + chef
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"name\": ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> TestDoubles.restaurant.seen().stream()
+                .filter(seen -> seen.path().equals(path)).count() == 4);
+        return held;
+    }
+
+    private static void release(List<Socket> held) throws Exception {
+        for (Socket socket : held) {
+            socket.close();
+        }
     }
 
     /** The first call of a fresh JVM loads the token key and opens pools; time only what follows. */
