@@ -90,8 +90,10 @@ describe('the staff console', () => {
 
     await admin.goto('/admin/sessions');
     const row = admin.getByRole('listitem').filter({ hasText: table.label }).filter({ has: admin.getByRole('button', { name: 'Bill' }) });
+    const clear = row.getByRole('button', { name: `Clear ${table.label}` });
+    await clear.waitFor();
     await admin.screenshot({ path: shot('console-clear-table.png') });
-    await row.getByRole('button', { name: `Clear ${table.label}` }).click();
+    await clear.click();
     await row.waitFor({ state: 'detached' });
     const waiter = await tokenOf(roma.waiter);
     const closed = await api<{ status: string; orders: { status: string }[] }>(`/sessions/${party.sessionId}`, { token: waiter });
