@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.tavola.common.web.StrictJson;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -47,8 +46,8 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a field of this request";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
-                && invalid.getValue() instanceof String text && StrictJson.problem(text) != null) {
-            message = StrictJson.problem(text);
+                && invalid.getValue() instanceof String text && RefusedText.problem(text) != null) {
+            message = RefusedText.problem(text);
         } else if (e instanceof InvalidFormatException invalid) {
             message = "must be a valid " + simpleType(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {

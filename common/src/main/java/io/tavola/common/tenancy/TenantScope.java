@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Which restaurants' rows the current unit of work may read: one restaurant, every restaurant, or none.
  * It lives on the Vert.x duplicated context of that unit of work (an HTTP request, one consumed event),
  * where {@link TenantFilter} reads it for every query of every tenant-owned entity. A request starts with
- * its verified caller's default ({@link TenantScopeFilter}); {@code Caller.staffScope} and internal code
+ * its verified caller's default ({@code security.TenantScopeFilter}); {@code Caller.staffScope} and internal code
  * (a consumer naming the event's restaurant, a public read naming the restaurant in its path) narrow it.
  */
 public final class TenantScope {

@@ -2,6 +2,7 @@ package io.tavola.common.web;
 
 import io.tavola.common.error.Problem;
 import io.tavola.common.error.Problems;
+import io.tavola.common.error.RefusedText;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
@@ -20,15 +21,15 @@ public class ParameterText {
     @ServerRequestFilter
     public Response check(UriInfo uri, HttpHeaders headers) {
         for (PathSegment segment : uri.getPathSegments()) {
-            String problem = StrictJson.problem(segment.getPath());
+            String problem = RefusedText.problem(segment.getPath());
             if (problem != null) {
                 return refuse("path", problem, uri, headers);
             }
         }
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
-            String problem = StrictJson.problem(parameter.getKey());
+            String problem = RefusedText.problem(parameter.getKey());
             for (String value : parameter.getValue()) {
-                problem = problem != null ? problem : StrictJson.problem(value);
+                problem = problem != null ? problem : RefusedText.problem(value);
             }
             if (problem != null) {
                 return refuse(parameter.getKey(), problem, uri, headers);
@@ -38,7 +39,7 @@ public class ParameterText {
     }
 
     private static Response refuse(String field, String problem, UriInfo uri, HttpHeaders headers) {
-        String name = StrictJson.problem(field) == null ? field : "query";
+        String name = RefusedText.problem(field) == null ? field : "query";
         return Problems.response(400, "validation-failed", "Validation failed", name + ": " + problem,
                 List.of(new Problem.FieldError(name, problem)), uri, headers);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.tavola.common.error.RefusedText;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 
@@ -53,7 +54,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (String) ctxt.handleUnexpectedToken(String.class, p);
             }
             String value = p.getText();
-            String problem = problem(value);
+            String problem = RefusedText.problem(value);
             if (problem != null) {
                 return (String) ctxt.handleWeirdStringValue(String.class, value, problem);
             }
@@ -64,26 +65,5 @@ public class StrictJson implements ObjectMapperCustomizer {
         public LogicalType logicalType() {
             return LogicalType.Textual;
         }
-    }
-
-    /** Why a text is refused, or null: control characters but tab and line breaks, unpaired surrogates. */
-    public static String problem(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                return "must not contain control characters";
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return "must be valid Unicode text";
-            }
-            if (Character.isLowSurrogate(c)) {
-                return "must be valid Unicode text";
-            }
-        }
-        return null;
     }
 }

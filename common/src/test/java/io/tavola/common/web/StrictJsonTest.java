@@ -1,5 +1,6 @@
 package io.tavola.common.web;
 
+import io.tavola.common.error.RefusedText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,10 +52,10 @@ class StrictJsonTest {
 
     @Test
     void theTextRule() {
-        assertNull(StrictJson.problem("Trattoria \"Roma\"\r\n\t\ud83c\udf55"));
-        assertEquals("must not contain control characters", StrictJson.problem("a\u0000"));
-        assertEquals("must not contain control characters", StrictJson.problem("\u007f"));
-        assertEquals("must be valid Unicode text", StrictJson.problem("\udc00a"));
-        assertEquals("must be valid Unicode text", StrictJson.problem("a\ud800"));
+        assertNull(RefusedText.problem("Trattoria \"Roma\"\r\n\t\ud83c\udf55"));
+        assertEquals("must not contain control characters", RefusedText.problem("a\u0000"));
+        assertEquals("must not contain control characters", RefusedText.problem("\u007f"));
+        assertEquals("must be valid Unicode text", RefusedText.problem("\udc00a"));
+        assertEquals("must be valid Unicode text", RefusedText.problem("a\ud800"));
     }
 }
