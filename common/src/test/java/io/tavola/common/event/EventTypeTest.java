@@ -19,7 +19,7 @@ class EventTypeTest {
     void theCatalogueHoldsTheWireNamesOfTheContract() {
         assertEquals(List.of("order.created", "order.status_changed", "order.cancelled", "session.opened",
                 "session.updated", "session.closed", "session.service_requested", "menu.item_availability_changed",
-                "feedback.low_rating"), Arrays.stream(EventType.values()).map(EventType::wire).toList());
+                "menu.changed", "feedback.low_rating"), Arrays.stream(EventType.values()).map(EventType::wire).toList());
     }
 
     @Test
