@@ -30,81 +30,84 @@ export function TableCompany({ qrToken, sessionId, me, diners }: { qrToken: stri
   const others = othersAtTable(diners, me);
   if (!sessionId || !me) return null;
 
-  if (!answered || editing) {
-    // "Not now" is an answer too: the page asks once per table
-    const dismiss = () => {
-      if (!answered) rememberName(qrToken, null);
-      setAnswered(true);
-      setEditing(false);
-    };
-    const submit = () => {
-      const name = cleanName(draft);
-      // an emptied field takes a name back; otherwise it must read as a name
-      if (!name && draft.trim() === '') {
-        if (mine) save.mutate(null);
-        else dismiss();
-        return;
-      }
-      setUnreadable(!name);
-      if (name) save.mutate(name);
-    };
-    return (
-      <form
-        className="flex flex-col gap-2 border-b border-stone-200 bg-amber-50 px-4 py-2"
-        aria-label="Your name at this table"
-        data-testid="name-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <label htmlFor={id} className="text-sm">
-          Your first name, so the others at your table know who ordered what <span className="text-stone-600">(optional)</span>
-        </label>
-        <div className="flex gap-2">
-          <input
-            id={id}
-            value={draft}
-            maxLength={NAME_MAX}
-            autoComplete="given-name"
-            aria-invalid={unreadable}
-            aria-describedby={unreadable ? `${id}-hint` : undefined}
-            onChange={(e) => setDraft(e.target.value)}
-            className="min-h-11 min-w-0 flex-1 rounded-md border border-stone-400 bg-white px-3 text-base"
-          />
-          <Button type="submit" className="min-h-11" disabled={save.isPending}>
-            Save
-          </Button>
-          <Button variant="ghost" className="min-h-11" onClick={dismiss}>
-            {answered ? 'Cancel' : 'Not now'}
-          </Button>
-        </div>
-        {unreadable && (
-          <p id={`${id}-hint`} className="text-sm text-red-800">
-            A first name, up to {NAME_MAX} characters, with at least one letter.
-          </p>
-        )}
-        <ErrorBox error={save.error} />
-      </form>
-    );
-  }
-
+  const asking = !answered || editing;
+  // "Not now" is an answer too: the page asks once per table
+  const dismiss = () => {
+    if (!answered) rememberName(qrToken, null);
+    setAnswered(true);
+    setEditing(false);
+  };
+  const submit = () => {
+    const name = cleanName(draft);
+    // an emptied field takes a name back; otherwise it must read as a name
+    if (!name && draft.trim() === '') {
+      if (mine) save.mutate(null);
+      else dismiss();
+      return;
+    }
+    setUnreadable(!name);
+    if (name) save.mutate(name);
+  };
   return (
-    <div className="flex items-center justify-between gap-2 px-4 text-sm text-stone-700" data-testid="table-company">
-      <p role="status" className="min-w-0" data-testid="others-at-table">
-        {others}
-      </p>
-      <button
-        type="button"
-        className="min-h-11 shrink-0 text-blue-800 underline"
-        onClick={() => {
-          setDraft(mine ?? '');
-          setUnreadable(false);
-          setEditing(true);
-        }}
-      >
-        {mine ? `You: ${mine} · Change` : 'Add your name'}
-      </button>
+    <div data-testid="table-company">
+      {asking && (
+        <form
+          className="flex flex-col gap-2 border-b border-stone-200 bg-amber-50 px-4 py-2"
+          aria-label="Your name at this table"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <label htmlFor={id} className="text-sm">
+            Your first name, so the others at your table know who ordered what <span className="text-stone-600">(optional)</span>
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={id}
+              value={draft}
+              maxLength={NAME_MAX}
+              autoComplete="given-name"
+              aria-invalid={unreadable}
+              aria-describedby={unreadable ? `${id}-hint` : undefined}
+              onChange={(e) => setDraft(e.target.value)}
+              className="min-h-11 min-w-0 flex-1 rounded-md border border-stone-400 bg-white px-3 text-base"
+            />
+            <Button type="submit" className="min-h-11" disabled={save.isPending}>
+              Save
+            </Button>
+            <Button variant="ghost" className="min-h-11" onClick={dismiss}>
+              {answered ? 'Cancel' : 'Not now'}
+            </Button>
+          </div>
+          {unreadable && (
+            <p id={`${id}-hint`} className="text-sm text-red-800">
+              A first name, up to {NAME_MAX} characters, with at least one letter.
+            </p>
+          )}
+          <ErrorBox error={save.error} />
+        </form>
+      )}
+      {(others || !asking) && (
+        <div className="flex min-h-11 items-center justify-between gap-2 px-4 text-sm text-stone-700">
+          <p role="status" className="min-w-0" data-testid="others-at-table">
+            {others}
+          </p>
+          {!asking && (
+            <button
+              type="button"
+              className="min-h-11 shrink-0 text-blue-800 underline"
+              onClick={() => {
+                setDraft(mine ?? '');
+                setUnreadable(false);
+                setEditing(true);
+              }}
+            >
+              {mine ? `You: ${mine} · Change` : 'Add your name'}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }
