@@ -60,7 +60,7 @@ export function TableCompany({ qrToken, sessionId, me, diners }: { qrToken: stri
           }}
         >
           <label htmlFor={id} className="text-sm">
-            Your first name, so the others at your table know who ordered what <span className="text-stone-600">(optional)</span>
+            Your first name, for the others at your table <span className="text-stone-600">(optional)</span>
           </label>
           <div className="flex gap-2">
             <input
