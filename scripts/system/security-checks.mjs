@@ -76,6 +76,8 @@ export const RULES = {
   'GET /api/v1/sessions/{id}/bill': { allow: ['guest', ...STAFF] },
   'POST /api/v1/sessions/{id}/close': { allow: ['waiter', 'admin'] },
   'POST /api/v1/sessions/{id}/service-requests': { allow: ['guest'] },
+  // a diner names its own place at the table; staff are not diners (403)
+  'PUT /api/v1/sessions/{id}/me': { allow: ['guest'] },
   'GET /api/v1/customers': { allow: STAFF },
   'GET /api/v1/customers/loyalty/{restaurantId}/rate': { allow: ['admin'] },
   'PUT /api/v1/customers/loyalty/{restaurantId}/rate': { allow: ['admin'] },

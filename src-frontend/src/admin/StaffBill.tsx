@@ -18,7 +18,7 @@ const isOpenOrdersConflict = (e: unknown) => e instanceof ApiError && e.status =
 export function StaffBill({ session, settle = false, timeZone, onClose }: { session: SessionSummary; settle?: boolean; timeZone: string | undefined; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { ask, setAsk, bill } = useBill(['staff-bill', session.id], (a) => staffApi.bill(session.id, a));
-  // the tab's orders tell each bill line's options, and which orders still keep it open
+  // the tab's orders tell which of them still keep it open
   const tab = useQuery({ queryKey: ['staff-session', session.id], queryFn: () => staffApi.session(session.id) });
   // opened by "Clear table" on a tab with orders still on their way: show them at once
   const [settling, setSettling] = useState(settle);
@@ -54,7 +54,7 @@ export function StaffBill({ session, settle = false, timeZone, onClose }: { sess
         <BillOptions ask={ask} onChange={setAsk} />
         {bill.isPending && <Loading />}
         <ErrorBox error={bill.error ?? shownError} />
-        {bill.data && <BillView bill={bill.data} orders={tab.data?.orders} />}
+        {bill.data && <BillView bill={bill.data} />}
         {cookedRefusal && (
           <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
             The kitchen has already cooked for this tab, so it cannot close without payment. Serve what is left and mark it paid instead.

@@ -1,6 +1,6 @@
 import { qs, request } from './client';
 import type {
-  Bill, Category, DiningTable, Feedback, FeedbackPage, GuestToken, MenuItem, MenuItemRequest, Order, OrderStatus, Page,
+  Bill, Category, Diner, DiningTable, Feedback, FeedbackPage, GuestToken, MenuItem, MenuItemRequest, Order, OrderStatus, Page,
   PlaceOrderRequest, PublicMenu, QrLookup, Restaurant, Role, SalesReport, ServiceRequested, SessionSummary,
   TableSession, TableStatus, User, Uuid,
 } from './types';
@@ -13,9 +13,17 @@ export const dinerApi = {
   guestToken: (qrToken: string) =>
     request<GuestToken>('/api/v1/auth/guest', { method: 'POST', body: { qr_token: qrToken }, auth: 'none' }),
   menu: (rid: Uuid) => request<PublicMenu>(`${r(rid)}/menu`, { auth: 'none' }),
-  /** Joins (or opens) the table's session; the label is what staff and the kitchen see for it. */
-  joinSession: (tableLabel: string) => request<TableSession>('/api/v1/sessions', { method: 'POST', body: { table_label: tableLabel }, auth: 'guest' }),
+  /**
+   * Joins (or opens) the table's session; the label is what staff and the kitchen see for it, the name (if the
+   * diner gave one at this table before) what the others at the table see.
+   */
+  joinSession: (tableLabel: string, dinerName: string | null) =>
+    request<TableSession>('/api/v1/sessions', { method: 'POST', body: { table_label: tableLabel, diner_name: dinerName ?? undefined }, auth: 'guest' }),
   session: (id: Uuid) => request<TableSession>(`/api/v1/sessions/${id}`, { auth: 'guest' }),
+  /** The open session of the guest's table (a plain read, without the live snapshot's sequence). */
+  currentSession: () => request<TableSession>('/api/v1/sessions/current', { auth: 'guest' }),
+  /** Gives the diner's place at the table a first name, or with null takes it back. */
+  nameMe: (sessionId: Uuid, name: string | null) => request<Diner>(`/api/v1/sessions/${sessionId}/me`, { method: 'PUT', body: { name }, auth: 'guest' }),
   placeOrder: (body: PlaceOrderRequest, idempotencyKey: string) =>
     request<Order>('/api/v1/orders', { method: 'POST', body, auth: 'guest', headers: { 'Idempotency-Key': idempotencyKey } }),
   cancelOrder: (id: Uuid) =>

@@ -226,9 +226,29 @@ export interface SessionSummary {
   currency: string;
 }
 
+/** Who is at the table; `name` is the first name the diner gave, or null. */
+export interface Diner {
+  user_id: Uuid;
+  role: string;
+  joined_at: string;
+  name: string | null;
+}
+
 export interface TableSession extends SessionSummary {
-  diners: { user_id: Uuid; role: string; joined_at: string }[];
+  diners: Diner[];
   orders: Order[];
+}
+
+export type Modifier = OrderItem['modifiers'][number];
+
+export interface BillPart {
+  part: number;
+  /** For a split by items: who placed the part's orders, and the name they gave the table (or null). */
+  diner_id: Uuid | null;
+  name: string | null;
+  subtotal: number;
+  tip: number;
+  amount: number;
 }
 
 export interface Bill {
@@ -237,11 +257,14 @@ export interface Bill {
   table_label: string | null;
   status: string;
   currency: string;
-  lines: { order_id: Uuid; diner_id: Uuid | null; menu_item_id: Uuid; name: string; quantity: number; unit_price: number; line_total: number }[];
+  /** One per ordered item. */
+  lines: { order_id: Uuid; diner_id: Uuid | null; menu_item_id: Uuid; name: string; quantity: number; unit_price: number; modifiers: Modifier[]; line_total: number }[];
+  /** Identical dishes (same item, same options, same unit price) on one line, as the diners read the bill. */
+  grouped_lines: { menu_item_id: Uuid; name: string; modifiers: Modifier[]; quantity: number; unit_price: number; line_total: number }[];
   subtotal: number;
   tip: number;
   total: number;
-  split: { mode: 'none' | 'equal' | 'items'; parts: { part: number; diner_id: Uuid | null; subtotal: number; tip: number; amount: number }[] };
+  split: { mode: 'none' | 'equal' | 'items'; parts: BillPart[] };
 }
 
 export interface ServiceRequested {

@@ -14,6 +14,7 @@ import { MenuList } from './MenuList';
 import { shownDinerMenu, type MenuFilter } from './menuView';
 import { ModifierSheet } from './ModifierSheet';
 import { scrollUnderStickyBar } from './scroll';
+import { TableCompany } from './TableCompany';
 import { TableOrders } from './TableOrders';
 import { useDinerTable, type DinerTable } from './useDinerTable';
 import { useServiceCall } from './useServiceCall';
@@ -57,6 +58,7 @@ export function DinerPage() {
         />
       </div>
       <DinerNotices live={live.status} closed={!!session && session.status !== 'open'} errors={[table.joined.error]} />
+      {session?.status === 'open' && <TableCompany qrToken={qrToken} sessionId={sessionId} me={table.me} diners={session.diners} />}
       <main>
         <MenuList categories={categories} filter={filter} currency={table.currency} onPick={(item) => open({ kind: 'item', itemId: item.id })} />
         <TableOrders orders={orders} sessionId={sessionId} onViewBill={() => open({ kind: 'bill' })} />
@@ -91,7 +93,7 @@ export function DinerPage() {
           show('Order sent. You can follow it below.');
         }}
       />
-      {sheet?.kind === 'bill' && sessionId && <BillSheet sessionId={sessionId} orders={orders} timeZone={timeZone} onClose={close} />}
+      {sheet?.kind === 'bill' && sessionId && <BillSheet sessionId={sessionId} me={table.me} timeZone={timeZone} onClose={close} />}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { dinerApi } from '../api/endpoints';
-import type { Order, TableSession } from '../api/types';
+import type { Diner, Order, TableSession } from '../api/types';
+import { decodeJwt } from '../lib/jwt';
 import { upsertOrder } from '../lib/orders';
+import { rememberedName } from './dinerName';
 import { guestFor } from './guest';
 import { mergeMenu, type DinerMenu } from './menuView';
 
@@ -17,6 +19,27 @@ export const dinerKeys = {
 /** An order (placed, cancelled, or changed live) written into the table session in the cache. */
 export function storeOrder(queryClient: QueryClient, sessionId: string | null, order: Order): void {
   queryClient.setQueryData<TableSession>(dinerKeys.session(sessionId), (s) => (s ? { ...s, orders: upsertOrder(s.orders, order) } : s));
+}
+
+/** The diner's own place at the table, as the orders service answered a change of name. */
+export function storeDiner(queryClient: QueryClient, sessionId: string | null, diner: Diner): void {
+  queryClient.setQueryData<TableSession>(dinerKeys.session(sessionId), (s) =>
+    s ? { ...s, diners: s.diners.some((d) => d.user_id === diner.user_id) ? s.diners.map((d) => (d.user_id === diner.user_id ? diner : d)) : [...s.diners, diner] } : s,
+  );
+}
+
+/**
+ * Reads again who is at the table (someone joined or gave a name). Only the diners are taken from the
+ * answer: the orders in the cache follow the live events, which a plain read could be behind.
+ */
+export async function refreshDiners(queryClient: QueryClient, sessionId: string | null): Promise<void> {
+  try {
+    const current = await dinerApi.currentSession();
+    if (current.id !== sessionId) return;
+    queryClient.setQueryData<TableSession>(dinerKeys.session(sessionId), (s) => (s ? { ...s, diners: current.diners } : s));
+  } catch {
+    // the tab closed meanwhile, or the read failed: the next snapshot brings the diners
+  }
 }
 
 /**
@@ -35,7 +58,14 @@ export function useDinerTable(qrToken: string) {
     queryFn: async () => mergeMenu(queryClient.getQueryData<DinerMenu>(dinerKeys.menu(rid)), await dinerApi.menu(rid ?? '')),
     enabled: !!rid,
   });
-  const joined = useQuery({ queryKey: dinerKeys.join(qrToken), queryFn: () => dinerApi.joinSession(tableLabel), enabled: guest.isSuccess, retry: 1, staleTime: Infinity });
+  // a name the diner gave at this table before comes along, so the others see it at once
+  const joined = useQuery({
+    queryKey: dinerKeys.join(qrToken),
+    queryFn: () => dinerApi.joinSession(tableLabel, rememberedName(qrToken) ?? null),
+    enabled: guest.isSuccess,
+    retry: 1,
+    staleTime: Infinity,
+  });
   const sessionId = joined.data?.id ?? null;
   const session = useQuery({
     queryKey: dinerKeys.session(sessionId),
@@ -44,7 +74,9 @@ export function useDinerTable(qrToken: string) {
     initialData: joined.data,
   });
   const currency = menu.data?.latest.restaurant.currency ?? table.data?.currency ?? 'EUR';
-  return { qrToken, table, guest, menu, joined, session, rid, tableLabel, sessionId, currency };
+  /** The diner's own id at the table (its guest token's subject): its place in `diners`, its part of the bill. */
+  const me = guest.data ? (decodeJwt(guest.data.access_token)?.sub ?? null) : null;
+  return { qrToken, table, guest, menu, joined, session, rid, tableLabel, sessionId, currency, me };
 }
 
 export type DinerTable = ReturnType<typeof useDinerTable>;

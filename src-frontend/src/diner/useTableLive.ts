@@ -5,7 +5,7 @@ import { isOrderEvent, isSessionEvent } from '../live/events';
 import { useLiveSocket } from '../live/useLiveSocket';
 import { guestToken, renewGuestToken } from './guest';
 import { withAvailability, type DinerMenu } from './menuView';
-import { dinerKeys, storeOrder } from './useDinerTable';
+import { dinerKeys, refreshDiners, storeOrder } from './useDinerTable';
 
 /**
  * How long a menu change waits before the menu is read again: a manager's edits come in bursts, and the
@@ -33,7 +33,11 @@ export function useTableLive(sessionId: string | null, rid: string | undefined) 
         storeOrder(queryClient, sessionId, event.data);
       } else if (isSessionEvent(event)) {
         const summary = event.data;
+        const before = queryClient.getQueryData<TableSession>(dinerKeys.session(sessionId));
         queryClient.setQueryData<TableSession>(dinerKeys.session(sessionId), (s) => (s ? { ...s, ...summary, orders: s.orders, diners: s.diners } : s));
+        // an update that leaves the tab's total as it was is someone joining the table or giving a name
+        // (an order added or cancelled changes the total): learn who is there now
+        if (event.type === 'session.updated' && before && before.total_amount === summary.total_amount) void refreshDiners(queryClient, sessionId);
       } else if (event.type === 'menu.item_availability_changed') {
         const data = event.data;
         queryClient.setQueryData<DinerMenu>(menuKey, (m) => (m ? withAvailability(m, data.menu_item_id, data.is_available) : m));

@@ -27,7 +27,7 @@ describe('bill split', () => {
 
 describe('bill preview', () => {
   const last: Bill = {
-    session_id: 's', table_id: 't', table_label: 'T1', status: 'open', currency: 'EUR', lines: [],
+    session_id: 's', table_id: 't', table_label: 'T1', status: 'open', currency: 'EUR', lines: [], grouped_lines: [],
     subtotal: 100, tip: 0, total: 100, split: { mode: 'none', parts: [] },
   };
 
@@ -40,6 +40,6 @@ describe('bill preview', () => {
   });
 
   it('drops the parts for one bill', () => {
-    expect(previewBill({ ...last, split: { mode: 'equal', parts: [{ part: 1, diner_id: null, subtotal: 100, tip: 0, amount: 100 }] } }, { split: 'none' }).split).toEqual({ mode: 'none', parts: [] });
+    expect(previewBill({ ...last, split: { mode: 'equal', parts: [{ part: 1, diner_id: null, name: null, subtotal: 100, tip: 0, amount: 100 }] } }, { split: 'none' }).split).toEqual({ mode: 'none', parts: [] });
   });
 });

@@ -31,7 +31,7 @@ export function previewBill(last: Bill, ask: { split: 'none' | 'equal' | 'items'
     const n = ask.parts ?? 1;
     const subs = equalSplitCents(subtotal, n);
     const tips = equalSplitCents(tip, n);
-    parts = subs.map((s, i) => ({ part: i + 1, diner_id: null, subtotal: s / 100, tip: tips[i]! / 100, amount: (s + tips[i]!) / 100 }));
+    parts = subs.map((s, i) => ({ part: i + 1, diner_id: null, name: null, subtotal: s / 100, tip: tips[i]! / 100, amount: (s + tips[i]!) / 100 }));
   }
   return { ...last, tip: tip / 100, total: total / 100, split: { mode: ask.split, parts } };
 }

@@ -174,7 +174,7 @@ public class OrderPlacement {
             return RestaurantProfiles.remember(target.restaurantId(), quote.restaurant(), now)
                     .chain(() -> target.tableId() == null ? Uni.createFrom().<SessionTabs.Joined>nullItem()
                             : tabs.openOrJoin(target.restaurantId(), target.tableId(), target.tableLabel(),
-                                    quote.restaurant().currency(), userId, role))
+                                    quote.restaurant().currency(), userId, role, null))
                     .chain(joined -> create(order, request, target, quote, staff, userId, role, now, joined));
         });
     }

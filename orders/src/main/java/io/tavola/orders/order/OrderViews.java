@@ -73,6 +73,11 @@ public class OrderViews {
         }
     }
 
+    /** The options chosen on an ordered item, as stored with it. */
+    public List<OrderView.Modifier> modifiers(OrderItem item) {
+        return modifiers(item.modifiers);
+    }
+
     private List<OrderView.Modifier> modifiers(String stored) {
         try {
             return json.readValue(stored, MODIFIERS);

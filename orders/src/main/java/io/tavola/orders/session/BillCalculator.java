@@ -4,6 +4,7 @@ import io.tavola.common.error.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +42,7 @@ public final class BillCalculator {
         long[] tips = spread(cents(tip), parts);
         List<Bill.Part> result = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
-            result.add(new Bill.Part(i + 1, null, money(sub[i]), money(tips[i]), money(sub[i] + tips[i])));
+            result.add(new Bill.Part(i + 1, null, null, money(sub[i]), money(tips[i]), money(sub[i] + tips[i])));
         }
         return result;
     }
@@ -65,9 +66,28 @@ public final class BillCalculator {
         List<Bill.Part> result = new ArrayList<>();
         for (int i = 0; i < diners.size(); i++) {
             long sub = cents(subtotals.get(diners.get(i)));
-            result.add(new Bill.Part(i + 1, diners.get(i), money(sub), money(tips[i]), money(sub + tips[i])));
+            result.add(new Bill.Part(i + 1, diners.get(i), null, money(sub), money(tips[i]), money(sub + tips[i])));
         }
         return result;
+    }
+
+    /**
+     * Identical lines on one: the same menu item with the same options (in any order) at the same unit
+     * price, wherever and by whomever ordered; quantities and totals added up, in the order dishes first
+     * appear. Lines of one item with other options, or priced otherwise (a price changed between two
+     * orders), stay apart.
+     */
+    public static List<Bill.GroupedLine> group(List<Bill.Line> lines) {
+        Map<List<Object>, Bill.GroupedLine> groups = new LinkedHashMap<>();
+        for (Bill.Line line : lines) {
+            List<Object> dish = List.of(line.menuItemId(), line.modifiers().stream()
+                    .map(m -> m.optionId().toString()).sorted().toList(), cents(line.unitPrice()));
+            groups.merge(dish, new Bill.GroupedLine(line.menuItemId(), line.name(), line.modifiers(), line.quantity(),
+                    line.unitPrice(), line.lineTotal()), (same, more) -> new Bill.GroupedLine(same.menuItemId(),
+                            same.name(), same.modifiers(), same.quantity() + more.quantity(), same.unitPrice(),
+                            same.lineTotal().add(more.lineTotal())));
+        }
+        return List.copyOf(groups.values());
     }
 
     private static long[] spread(long cents, int parts) {

@@ -8,11 +8,13 @@ import io.tavola.common.error.ApiException;
 import io.tavola.orders.order.CustomerOrder;
 import io.tavola.orders.order.OrderItem;
 import io.tavola.orders.order.OrderStatus;
+import io.tavola.orders.order.OrderViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public class SessionBills {
     @Inject
     TableSessions sessions;
 
+    @Inject
+    OrderViews orderViews;
+
     public Uni<Bill> bill(UUID sessionId, Ask ask) {
         String mode = ask.split() == null ? "none" : ask.split();
         if (!List.of("none", "equal", "items").contains(mode)) {
@@ -41,7 +46,8 @@ public class SessionBills {
         return Panache.withSession(() -> sessions.visible(sessionId)
                 .chain(tab -> CustomerOrder.<CustomerOrder>list("sessionId = ?1 and status <> ?2",
                         Sort.ascending("createdAt", "id"), tab.id, OrderStatus.CANCELLED)
-                        .chain(orders -> items(orders).map(items -> build(tab, orders, items, ask, mode)))));
+                        .chain(orders -> items(orders).chain(items -> sessions.diners(tab.id)
+                                .map(diners -> build(tab, orders, items, diners, ask, mode))))));
     }
 
     private static Uni<List<OrderItem>> items(List<CustomerOrder> orders) {
@@ -51,8 +57,8 @@ public class SessionBills {
         return OrderItem.list("orderId in ?1", orders.stream().map(o -> o.id).toList());
     }
 
-    private static Bill build(TableSession tab, List<CustomerOrder> orders, List<OrderItem> items, Ask ask,
-            String mode) {
+    private Bill build(TableSession tab, List<CustomerOrder> orders, List<OrderItem> items,
+            List<SessionView.Diner> diners, Ask ask, String mode) {
         Map<UUID, CustomerOrder> byId = orders.stream()
                 .collect(Collectors.toMap(o -> o.id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<UUID> orderSequence = new ArrayList<>(byId.keySet());
@@ -60,7 +66,7 @@ public class SessionBills {
                 .sorted(Comparator.comparingInt((OrderItem i) -> orderSequence.indexOf(i.orderId))
                         .thenComparingInt(i -> i.position))
                 .map(i -> new Bill.Line(i.orderId, byId.get(i.orderId).placedBy, i.menuItemId, i.name, i.quantity,
-                        i.unitPrice, i.lineTotal))
+                        i.unitPrice, orderViews.modifiers(i), i.lineTotal))
                 .toList();
         BigDecimal subtotal = lines.stream().map(Bill.Line::lineTotal).reduce(BigDecimal.ZERO.setScale(2),
                 BigDecimal::add);
@@ -73,11 +79,15 @@ public class SessionBills {
                 for (Bill.Line line : lines) {
                     perDiner.merge(line.dinerId(), line.lineTotal(), BigDecimal::add);
                 }
-                yield BillCalculator.byDiner(perDiner, tip);
+                // each part under the name its diner gave the table (the web app says "You" for the caller's)
+                Map<UUID, String> names = new HashMap<>();
+                diners.stream().filter(d -> d.name() != null).forEach(d -> names.put(d.userId(), d.name()));
+                yield BillCalculator.byDiner(perDiner, tip).stream().map(p -> p.named(names.get(p.dinerId())))
+                        .toList();
             }
             default -> List.of();
         };
-        return new Bill(tab.id, tab.tableId, tab.tableLabel, tab.status, tab.currency, lines, subtotal, tip, total,
-                new Bill.Split(mode, parts));
+        return new Bill(tab.id, tab.tableId, tab.tableLabel, tab.status, tab.currency, lines,
+                BillCalculator.group(lines), subtotal, tip, total, new Bill.Split(mode, parts));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -63,6 +64,13 @@ public class SessionResource {
     @Path("/{id}")
     public Uni<RestResponse<SessionView>> get(@PathParam("id") UUID id) {
         return sessions.get(id).map(sequenced -> sequenced.response());
+    }
+
+    /** The caller's own place at the table: its first name ({@code {"name": "Ada"}}, null to take it back). */
+    @PUT
+    @Path("/{id}/me")
+    public Uni<SessionView.Diner> nameMe(@PathParam("id") UUID id, @NotNull @Valid DinerRequest request) {
+        return sessions.nameMe(id, request);
     }
 
     @POST

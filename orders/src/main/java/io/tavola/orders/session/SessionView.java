@@ -11,5 +11,6 @@ public record SessionView(UUID id, UUID restaurantId, UUID tableId, String table
         Instant openedAt, Instant closedAt, BigDecimal totalAmount, String currency, List<Diner> diners,
         List<OrderView> orders) {
 
-    public record Diner(UUID userId, String role, Instant joinedAt) {}
+    /** {@code name}: the first name the diner gave the table, or null. */
+    public record Diner(UUID userId, String role, Instant joinedAt, String name) {}
 }

@@ -1,5 +1,6 @@
 package io.tavola.orders.session;
 
+import io.tavola.orders.tab.DinerName;
 import io.tavola.orders.tab.TableSession;
 import io.tavola.orders.tab.SessionTabs;
 import io.tavola.orders.tab.SessionSummary;
@@ -76,6 +77,10 @@ public class TableSessions {
             throw ApiException.forbidden("Your role may not open a table session");
         }
         String requested = request == null ? null : request.tableLabel();
+        String dinerName = DinerName.of(request == null ? null : request.dinerName(), "diner_name");
+        if (dinerName != null && role != Role.GUEST) {
+            throw ApiException.invalidField("diner_name", "is for the guests at the table");
+        }
         String label = role == Role.GUEST ? caller.tableLabel().orElse(requested) : requested;
         UUID userId = caller.userId();
         // a guest's table is in its token; a table staff name must be one of the restaurant's
@@ -83,11 +88,53 @@ public class TableSessions {
                 : restaurants.requireTable(restaurantId, tableId, caller.bearer());
         return tableKnown.chain(() -> Panache.withTransaction(() -> RestaurantProfiles.find(restaurantId)
                 .chain(profile -> tabs.openOrJoin(restaurantId, tableId, label,
-                        profile == null ? null : profile.currency(), userId, role.wire()))
-                .call(joined -> joined.opened()
-                        ? outbox.add(EventType.SESSION_OPENED, restaurantId, SessionSummary.of(joined.session()))
-                        : Uni.createFrom().voidItem())
+                        profile == null ? null : profile.currency(), userId, role.wire(), dinerName))
+                .call(joined -> announce(joined))
                 .chain(joined -> view(joined.session()).map(v -> new Opened(v, joined.opened())))))
+                .invoke(relay::wake);
+    }
+
+    /**
+     * A new session is announced as opened; one that a diner joined, or where a diner gave another name,
+     * as updated, so the others at the table learn who is there.
+     */
+    private Uni<Void> announce(SessionTabs.Joined joined) {
+        TableSession tab = joined.session();
+        if (joined.opened()) {
+            return outbox.add(EventType.SESSION_OPENED, tab.restaurantId, SessionSummary.of(tab));
+        }
+        return joined.dinerChanged() ? outbox.add(EventType.SESSION_UPDATED, tab.restaurantId, SessionSummary.of(tab))
+                : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The guest gives its place at the table a first name (or, with null, takes it back). Only the diner
+     * itself: a guest of another table, or anyone of another restaurant, does not see the session (404);
+     * staff are not diners (403); a guest that has not joined the session is not at it (404).
+     */
+    public Uni<SessionView.Diner> nameMe(UUID id, DinerRequest request) {
+        String name = DinerName.of(request.name(), "name");
+        return Panache.withTransaction(() -> TableSession.<TableSession>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(tab -> {
+                    requireVisible(tab);
+                    if (caller.role() != Role.GUEST) {
+                        throw ApiException.forbidden("Only a diner at the table gives its own name");
+                    }
+                    if (!TableSession.OPEN.equals(tab.status)) {
+                        throw ApiException.conflict("session-closed", "The session is already " + tab.status);
+                    }
+                    UUID me = caller.userId();
+                    return tabs.rename(tab, me, name).chain(changed -> {
+                        if (changed == null) {
+                            throw ApiException.notFound("Diner");
+                        }
+                        return (changed ? outbox.add(EventType.SESSION_UPDATED, tab.restaurantId, SessionSummary.of(tab))
+                                : Uni.createFrom().voidItem())
+                                .chain(() -> diners(tab.id))
+                                .map(diners -> diners.stream().filter(d -> d.userId().equals(me)).findFirst()
+                                        .orElseThrow());
+                    });
+                }))
                 .invoke(relay::wake);
     }
 
@@ -170,14 +217,16 @@ public class TableSessions {
                                 tab.status, tab.openedAt, tab.closedAt, tab.totalAmount, tab.currency, diners, orders)));
     }
 
-    private Uni<List<SessionView.Diner>> diners(UUID sessionId) {
+    /** Who is at the table, first come first (the bill names its parts from them too). */
+    Uni<List<SessionView.Diner>> diners(UUID sessionId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select user_id, role, joined_at from orders.session_diner where session_id = ?1 order by joined_at, user_id",
+                "select user_id, role, joined_at, name from orders.session_diner where session_id = ?1 "
+                        + "order by joined_at, user_id",
                 Object[].class)
                 .setParameter(1, sessionId)
                 .getResultList())
                 .map(rows -> rows.stream()
-                        .map(r -> new SessionView.Diner((UUID) r[0], (String) r[1], instant(r[2])))
+                        .map(r -> new SessionView.Diner((UUID) r[0], (String) r[1], instant(r[2]), (String) r[3]))
                         .toList());
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,10 +22,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionTabs {
 
-    public record Joined(TableSession session, boolean opened) {}
+    /** {@code dinerChanged}: the caller was not at the table yet, or gave it another name. */
+    public record Joined(TableSession session, boolean opened, boolean dinerChanged) {}
 
+    /** {@code dinerName} (null: none given) is the caller's as {@link DinerName} reads it. */
     public Uni<Joined> openOrJoin(UUID restaurantId, UUID tableId, String tableLabel, String currency, UUID userId,
-            String role) {
+            String role, String dinerName) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID candidate = UUID.randomUUID();
         Uni<Void> stillBound = Role.GUEST.wire().equals(role) ? refuseClosedGuest(userId) : Uni.createFrom().voidItem();
@@ -50,9 +53,11 @@ public class SessionTabs {
                             if (found.currency == null && currency != null) {
                                 found.currency = currency;
                             }
-                            return new Joined(found, inserted == 1 && found.id.equals(candidate));
-                        }))
-                .call(joined -> addDiner(joined.session(), userId, role, now));
+                            return found;
+                        })
+                        .chain(found -> addDiner(found, userId, role, dinerName, now)
+                                .map(changed -> new Joined(found, inserted == 1 && found.id.equals(candidate),
+                                        changed))));
     }
 
     /**
@@ -74,14 +79,42 @@ public class SessionTabs {
                 .replaceWithVoid();
     }
 
-    /** Records who is at the table (once per person). */
-    public Uni<Void> addDiner(TableSession tab, UUID userId, String role, Instant at) {
+    /**
+     * Records who is at the table (once per person), with the name given, if any; a later join without a
+     * name keeps the one given before. True when the diner is new at the table or its name changed.
+     */
+    private Uni<Boolean> addDiner(TableSession tab, UUID userId, String role, String name, Instant at) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into orders.session_diner (session_id, user_id, restaurant_id, role, joined_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                "insert into orders.session_diner as d (session_id, user_id, restaurant_id, role, joined_at, name) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (session_id, user_id) do update "
+                        + "set name = excluded.name where excluded.name is not null and d.name is distinct from excluded.name")
                 .setParameter(1, tab.id).setParameter(2, userId).setParameter(3, tab.restaurantId)
-                .setParameter(4, role).setParameter(5, at)
-                .executeUpdate()).replaceWithVoid();
+                .setParameter(4, role).setParameter(5, at).setParameter(6, name)
+                .executeUpdate()).map(changed -> changed > 0);
+    }
+
+    /**
+     * Gives a diner's place at the table another name (null: none). True when it changed, null when that
+     * diner is not at the table. The caller holds the tab (as an order does), so the event it writes for
+     * the change carries the tab's current total.
+     */
+    public Uni<Boolean> rename(TableSession tab, UUID userId, String name) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select name from orders.session_diner where session_id = ?1 and user_id = ?2 for update", String.class)
+                .setParameter(1, tab.id).setParameter(2, userId)
+                .getResultList()
+                .chain(found -> {
+                    if (found.isEmpty()) {
+                        return Uni.createFrom().<Boolean>nullItem();
+                    }
+                    if (Objects.equals(found.get(0), name)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return session.createNativeQuery(
+                            "update orders.session_diner set name = ?3 where session_id = ?1 and user_id = ?2")
+                            .setParameter(1, tab.id).setParameter(2, userId).setParameter(3, name)
+                            .executeUpdate().map(updated -> true);
+                }));
     }
 
     /** An order joins the tab (a negative amount: it was cancelled); the row is held by this transaction. */

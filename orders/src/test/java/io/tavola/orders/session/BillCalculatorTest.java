@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tavola.common.error.ApiException;
+import io.tavola.orders.order.OrderView;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,76 @@ class BillCalculatorTest {
         three.put(carla, eur("1.00"));
         List<Bill.Part> split = BillCalculator.byDiner(three, eur("0.10"));
         assertEquals(List.of(eur("0.04"), eur("0.03"), eur("0.03")), split.stream().map(Bill.Part::tip).toList());
+    }
+
+    private static OrderView.Modifier option(UUID id, String name, String delta) {
+        return new OrderView.Modifier(id, name, eur(delta));
+    }
+
+    private static Bill.Line line(UUID item, String name, int quantity, String unitPrice, OrderView.Modifier... picked) {
+        BigDecimal unit = eur(unitPrice);
+        return new Bill.Line(UUID.randomUUID(), UUID.randomUUID(), item, name, quantity, unit, List.of(picked),
+                unit.multiply(BigDecimal.valueOf(quantity)));
+    }
+
+    @Test
+    void identicalDishesShareALineWhateverOrderTheirOptionsWereChosenIn() {
+        UUID pizza = UUID.randomUUID();
+        UUID water = UUID.randomUUID();
+        OrderView.Modifier large = option(UUID.randomUUID(), "Large", "2.00");
+        OrderView.Modifier olives = option(UUID.randomUUID(), "Olives", "0.50");
+        List<Bill.GroupedLine> grouped = BillCalculator.group(List.of(
+                line(pizza, "Margherita", 1, "12.00", large, olives),
+                line(water, "Water", 1, "2.00"),
+                line(pizza, "Margherita", 2, "12.00", olives, large),
+                line(pizza, "Margherita", 1, "9.50"),
+                line(water, "Water", 1, "2.00")));
+        assertEquals(List.of("Margherita", "Water", "Margherita"), grouped.stream().map(Bill.GroupedLine::name).toList());
+        assertEquals(List.of(3, 2, 1), grouped.stream().map(Bill.GroupedLine::quantity).toList());
+        assertEquals(List.of(eur("36.00"), eur("4.00"), eur("9.50")),
+                grouped.stream().map(Bill.GroupedLine::lineTotal).toList());
+        // the options as the dish was first ordered, with their price deltas
+        assertEquals(List.of(large, olives), grouped.get(0).modifiers());
+        assertEquals(List.of(), grouped.get(1).modifiers());
+        assertEquals(List.of(), grouped.get(2).modifiers());
+    }
+
+    @Test
+    void aDishPricedOtherwiseOrWithOtherOptionsKeepsItsOwnLine() {
+        UUID pizza = UUID.randomUUID();
+        OrderView.Modifier large = option(UUID.randomUUID(), "Large", "2.00");
+        OrderView.Modifier small = option(UUID.randomUUID(), "Small", "0.00");
+        List<Bill.GroupedLine> grouped = BillCalculator.group(List.of(
+                line(pizza, "Margherita", 1, "11.50", large),
+                line(pizza, "Margherita", 1, "12.00", large),   // the price changed between two orders
+                line(pizza, "Margherita", 1, "9.50", small),
+                line(pizza, "Margherita", 1, "11.5", large)));  // the same price at another scale
+        assertEquals(List.of(2, 1, 1), grouped.stream().map(Bill.GroupedLine::quantity).toList());
+        assertEquals(List.of(eur("23.00"), eur("12.00"), eur("9.50")),
+                grouped.stream().map(Bill.GroupedLine::lineTotal).toList());
+        assertEquals(List.of(), BillCalculator.group(List.of()));
+    }
+
+    @Test
+    void groupedLinesAddUpToTheSubtotalToTheCent() {
+        UUID bread = UUID.randomUUID();
+        List<Bill.Line> lines = List.of(line(bread, "Bread", 1, "0.10"), line(bread, "Bread", 1, "0.10"),
+                line(bread, "Bread", 1, "0.10"));
+        List<Bill.GroupedLine> grouped = BillCalculator.group(lines);
+        assertEquals(1, grouped.size());
+        assertEquals(eur("0.30"), grouped.get(0).lineTotal());
+        assertEquals(3, grouped.get(0).quantity());
+    }
+
+    @Test
+    void byDinerPartsCarryNoNameUntilTheBillGivesThem() {
+        UUID anna = UUID.randomUUID();
+        List<Bill.Part> parts = BillCalculator.byDiner(Map.of(anna, eur("3.00")), eur("0.30"));
+        assertEquals(null, parts.get(0).name());
+        Bill.Part named = parts.get(0).named("Anna");
+        assertEquals("Anna", named.name());
+        assertEquals(parts.get(0).amount(), named.amount());
+        assertEquals(anna, named.dinerId());
     }
 
     @Test

@@ -68,6 +68,57 @@ class ServiceRequestAndBillTest {
     }
 
     @Test
+    void theBillShowsEachDishOnceWithItsOptionsAndNamesEachDinersPart() {
+        TestRestaurant r = TestRestaurant.create();
+        UUID pizza = r.item("Margherita", "9.50");
+        UUID size = r.group(pizza, "Size", 1, 1);
+        UUID regular = r.option(pizza, size, "Regular", "0.00");
+        UUID large = r.option(pizza, size, "Large", "2.00");
+        UUID extras = r.group(pizza, "Extras", 0, 3);
+        UUID olives = r.option(pizza, extras, "Olives", "0.50");
+        UUID basil = r.option(pizza, extras, "Basil", "0.00");
+        UUID water = r.item("Water", "2.00");
+        r.publish();
+        UUID table = UUID.randomUUID();
+        UUID adaId = UUID.randomUUID();
+        UUID benId = UUID.randomUUID();
+        UUID carlaId = UUID.randomUUID();
+        String ada = TestTokens.token(io.tavola.common.security.Role.GUEST, adaId, r.id, table);
+        String ben = TestTokens.token(io.tavola.common.security.Role.GUEST, benId, r.id, table);
+        String carla = TestTokens.token(io.tavola.common.security.Role.GUEST, carlaId, r.id, table);
+        String sessionId = as(ada).body("{\"diner_name\": \"Ada\"}").when().post("/api/v1/sessions").then()
+                .statusCode(201).extract().path("id");
+        as(ben).body("{\"diner_name\": \"Ben\"}").when().post("/api/v1/sessions").then().statusCode(200);
+        // Ada: a large pizza with olives and basil, a water; Ben: two of the same pizza (options in another
+        // order), a regular one, a water; Carla, who gave no name: a water
+        placed(ada, order(line(pizza, 1, large, olives, basil), line(water, 1)));           // 12.00 + 2.00
+        placed(ben, order(line(pizza, 2, basil, olives, large), line(pizza, 1, regular), line(water, 1))); // 24.00 + 9.50 + 2.00
+        placed(carla, order(line(water, 1)));                                                 // 2.00
+        String bill = "/api/v1/sessions/" + sessionId + "/bill";
+
+        as(ben).when().get(bill + "?split=items").then().statusCode(200)
+                .body("lines", hasSize(6))
+                .body("lines[0].modifiers.name", equalTo(List.of("Large", "Olives", "Basil")))
+                .body("lines[0].modifiers.price_delta", equalTo(List.of(2.00f, 0.50f, 0.00f)))
+                .body("lines[0].modifiers[0].option_id", equalTo(large.toString()))
+                .body("lines[1].modifiers", hasSize(0))
+                .body("grouped_lines.name", equalTo(List.of("Margherita", "Water", "Margherita")))
+                .body("grouped_lines.quantity", equalTo(List.of(3, 3, 1)))
+                .body("grouped_lines.unit_price", equalTo(List.of(12.00f, 2.00f, 9.50f)))
+                .body("grouped_lines.line_total", equalTo(List.of(36.00f, 6.00f, 9.50f)))
+                .body("grouped_lines[0].modifiers.name", equalTo(List.of("Large", "Olives", "Basil")))
+                .body("grouped_lines[2].modifiers.name", equalTo(List.of("Regular")))
+                .body("grouped_lines[1].modifiers", hasSize(0))
+                .body("subtotal", equalTo(51.50f))
+                .body("split.parts.diner_id", equalTo(List.of(adaId.toString(), benId.toString(), carlaId.toString())))
+                .body("split.parts.name", equalTo(java.util.Arrays.asList("Ada", "Ben", null)))
+                .body("split.parts.amount", equalTo(List.of(14.00f, 35.50f, 2.00f)));
+        // staff read the same names
+        as(TestTokens.waiter(r.id)).when().get(bill + "?split=items").then().statusCode(200)
+                .body("split.parts.name", equalTo(java.util.Arrays.asList("Ada", "Ben", null)));
+    }
+
+    @Test
     void theBillHasItsLinesTipAndSplitsThatAddUpToTheCent() {
         TestRestaurant r = TestRestaurant.create();
         UUID pizza = r.item("Margherita", "9.50");
@@ -105,10 +156,17 @@ class ServiceRequestAndBillTest {
         as(TestTokens.waiter(r.id)).when().get(bill + "?tip_amount=2.00&split=items").then().statusCode(200)
                 .body("split.mode", equalTo("items"))
                 .body("split.parts.diner_id", equalTo(List.of(annaId.toString(), benId.toString())))
+                // neither gave the table a name
+                .body("split.parts.name", equalTo(java.util.Arrays.asList(null, null)))
                 .body("split.parts.subtotal", equalTo(List.of(11.50f, 9.50f)))
                 .body("split.parts.tip", equalTo(List.of(1.10f, 0.90f)))
                 .body("split.parts.amount", equalTo(List.of(12.60f, 10.40f)))
                 .body("total", equalTo(23.00f));
+
+        // an equal split names nobody
+        as(anna).when().get(bill + "?split=equal&parts=2").then().statusCode(200)
+                .body("split.parts.diner_id", equalTo(java.util.Arrays.asList(null, null)))
+                .body("split.parts.name", equalTo(java.util.Arrays.asList(null, null)));
 
         as(anna).when().get(bill + "?tip_percent=10&tip_amount=2").then().statusCode(400);
         as(anna).when().get(bill + "?split=equal").then().statusCode(400).body("errors[0].field", equalTo("parts"));
