@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,14 +29,14 @@ public class ReadinessGauge {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "tavola.metrics.readiness-interval-ms", defaultValue = "5000")
-    long intervalMillis;
+    @Inject
+    MetricsConfig config;
 
     private final AtomicInteger ready = new AtomicInteger();
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("tavola.ready", ready, AtomicInteger::get).description("1 while readiness is UP").register(registry);
-        vertx.setPeriodic(1, intervalMillis, id -> health.getReadinessAsync().subscribe().with(
+        vertx.setPeriodic(1, config.readinessIntervalMs(), id -> health.getReadinessAsync().subscribe().with(
                 report -> ready.set(report.isDown() ? 0 : 1),
                 failure -> {
                     ready.set(0);

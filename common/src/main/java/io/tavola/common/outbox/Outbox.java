@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records an integration event in the service's outbox table. Call it inside the transaction of the
@@ -35,11 +34,8 @@ public class Outbox {
     @Inject
     OutboxTracing tracing;
 
-    @ConfigProperty(name = "tavola.outbox.table")
-    String table;
-
-    @ConfigProperty(name = "tavola.outbox.exchange")
-    String stream;
+    @Inject
+    OutboxConfig config;
 
     /**
      * Records {@code type} for the restaurant with {@code data}, the catalogue's payload record of that
@@ -47,6 +43,7 @@ public class Outbox {
      * refused before anything is written.
      */
     public Uni<Void> add(EventType type, UUID restaurantId, Object data) {
+        String stream = config.exchange();
         if (!type.stream().wire().equals(stream)) {
             return Uni.createFrom().failure(new IllegalArgumentException(type.wire() + " belongs to stream "
                     + type.stream().wire() + ", not to this outbox's " + stream));
@@ -69,7 +66,8 @@ public class Outbox {
                 + "insert into " + sequenceTable() + " as s (restaurant_id, last_sequence) values (:restaurant, 1)"
                 + " on conflict (restaurant_id) do update set last_sequence = s.last_sequence + 1"
                 + " returning last_sequence)"
-                + " insert into " + table + " (event_id, restaurant_id, type, routing_key, payload, created_at, traceparent)"
+                + " insert into " + config.table()
+                + " (event_id, restaurant_id, type, routing_key, payload, created_at, traceparent)"
                 + " select :event, :restaurant, :type, :key, cast(cast(:payload as text) as jsonb)"
                 + " || jsonb_build_object('sequence', next.last_sequence), :at, :traceparent from next")
                 .setParameter("event", envelope.eventId())
@@ -106,6 +104,6 @@ public class Outbox {
     }
 
     private String sequenceTable() {
-        return table + "_sequence";
+        return config.table() + "_sequence";
     }
 }

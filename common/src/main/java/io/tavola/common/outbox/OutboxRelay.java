@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ApplicationConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -21,13 +22,11 @@ import io.vertx.rabbitmq.RabbitMQOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,41 +54,12 @@ public class OutboxRelay {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "tavola.outbox.exchange")
-    String exchange;
+    @Inject
+    OutboxConfig config;
 
-    @ConfigProperty(name = "tavola.outbox.table")
-    String table;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
-
-    @ConfigProperty(name = "tavola.outbox.broker.host")
-    String host;
-
-    @ConfigProperty(name = "tavola.outbox.broker.port")
-    int port;
-
-    @ConfigProperty(name = "tavola.outbox.broker.username")
-    String username;
-
-    @ConfigProperty(name = "tavola.outbox.broker.password")
-    String password;
-
-    @ConfigProperty(name = "tavola.outbox.broker.virtual-host")
-    String virtualHost;
-
-    @ConfigProperty(name = "tavola.outbox.batch-size", defaultValue = "200")
-    int batchSize;
-
-    @ConfigProperty(name = "tavola.outbox.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "tavola.outbox.max-backoff", defaultValue = "PT5S")
-    Duration maxBackoff;
-
-    @ConfigProperty(name = "tavola.outbox.backlog-refresh", defaultValue = "PT5S")
-    Duration backlogRefresh;
+    /** The service's name, in the broker connection's name. */
+    @Inject
+    ApplicationConfig application;
 
     @Inject
     MeterRegistry registry;
@@ -111,15 +81,15 @@ public class OutboxRelay {
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("tavola.outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet published")
-                .tag("exchange", exchange).register(registry);
+                .tag("exchange", config.exchange()).register(registry);
         Gauge.builder("tavola.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest unpublished outbox row (0 when there is none)")
-                .tag("exchange", exchange).register(registry);
+                .tag("exchange", config.exchange()).register(registry);
         Gauge.builder("tavola.broker.connected", this, relay -> relay.connected() ? 1 : 0)
                 .description("1 while the connection to RabbitMQ is up").tag("connection", "outbox").register(registry);
         publishedEvents = Counter.builder("tavola.events.published").description("Events the broker confirmed")
-                .tag("exchange", exchange).register(registry);
-        vertx.setPeriodic(backlogRefresh.toMillis(), id -> countBacklog());
+                .tag("exchange", config.exchange()).register(registry);
+        vertx.setPeriodic(config.backlogRefresh().toMillis(), id -> countBacklog());
         context = vertx.getDelegate().getOrCreateContext();
         CompletableFuture<Void> firstConnect = new CompletableFuture<>();
         context.runOnContext(v -> connect().subscribe().with(
@@ -153,8 +123,8 @@ public class OutboxRelay {
     }
 
     private void countBacklog() {
-        pool.query("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::bigint from " + table
-                + " where sent_at is null").execute()
+        pool.query("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::bigint from "
+                + config.table() + " where sent_at is null").execute()
                 .subscribe().with(rows -> {
                     Row row = rows.iterator().next();
                     backlog.set(row.getLong(0));
@@ -196,10 +166,10 @@ public class OutboxRelay {
                 .subscribe().with(published -> {
                     busy = false;
                     backoffMillis = 0;
-                    if (published >= batchSize || wakeRequested) {
+                    if (published >= config.batchSize() || wakeRequested) {
                         context.runOnContext(v -> tick());
                     } else {
-                        schedule(pollInterval.toMillis());
+                        schedule(config.pollInterval().toMillis());
                     }
                 }, failure -> {
                     busy = false;
@@ -211,7 +181,7 @@ public class OutboxRelay {
     }
 
     private long nextBackoff() {
-        return backoffMillis == 0 ? 250 : Math.min(backoffMillis * 2, maxBackoff.toMillis());
+        return backoffMillis == 0 ? 250 : Math.min(backoffMillis * 2, config.maxBackoff().toMillis());
     }
 
     private void scheduleAfterFailure() {
@@ -234,16 +204,16 @@ public class OutboxRelay {
      * time and events leave in outbox order; answers how many rows were published.
      */
     private Uni<Integer> relayBatch() {
-        long lockId = 0x7a7600000000L + (table.hashCode() & 0xffffffffL);
+        long lockId = 0x7a7600000000L + (config.table().hashCode() & 0xffffffffL);
         return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + lockId + ")")
                 .execute()
                 .chain(lock -> lock.iterator().next().getBoolean(0) ? publishUnsent(conn) : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishUnsent(SqlConnection conn) {
-        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text, traceparent from " + table + " "
-                + "where sent_at is null order by id limit $1")
-                .execute(Tuple.of(batchSize))
+        return conn.preparedQuery("select id, event_id, type, routing_key, payload::text, traceparent from "
+                + config.table() + " where sent_at is null order by id limit $1")
+                .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
                     List<Span> spans = new ArrayList<>();
@@ -251,7 +221,7 @@ public class OutboxRelay {
                     for (Row row : rows) {
                         ids.add(row.getLong(0));
                         String routingKey = row.getString(3);
-                        Span span = tracing.publishing(exchange, routingKey, row.getString(5));
+                        Span span = tracing.publishing(config.exchange(), routingKey, row.getString(5));
                         spans.add(span);
                         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                                 .contentType("application/json")
@@ -261,14 +231,16 @@ public class OutboxRelay {
                                 .headers(tracing.headersOf(span))
                                 .build();
                         Buffer body = Buffer.buffer(row.getString(4));
-                        published = published.chain(() -> client.basicPublish(exchange, routingKey, properties, body));
+                        published = published.chain(
+                                () -> client.basicPublish(config.exchange(), routingKey, properties, body));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
                     return published
                             .chain(() -> client.waitForConfirms(5000))
-                            .chain(() -> conn.preparedQuery("update " + table + " set sent_at = now() where id = any($1)")
+                            .chain(() -> conn.preparedQuery("update " + config.table()
+                                    + " set sent_at = now() where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .invoke(() -> publishedEvents.increment(ids.size()))
                             .onTermination().invoke((ok, failure, cancelled) -> OutboxTracing.end(spans, failure))
@@ -278,13 +250,14 @@ public class OutboxRelay {
 
     private Uni<Void> connect() {
         disconnect();
+        OutboxConfig.Broker broker = config.broker();
         RabbitMQOptions options = new RabbitMQOptions()
-                .setHost(host)
-                .setPort(port)
-                .setUser(username)
-                .setPassword(password)
-                .setVirtualHost(virtualHost)
-                .setConnectionName("tavola-" + service + "-outbox")
+                .setHost(broker.host())
+                .setPort(broker.port())
+                .setUser(broker.username())
+                .setPassword(broker.password())
+                .setVirtualHost(broker.virtualHost())
+                .setConnectionName("tavola-" + application.name().orElseThrow() + "-outbox")
                 .setConnectionTimeout(3000)
                 .setRequestedHeartbeat(10)
                 .setAutomaticRecoveryEnabled(false)
@@ -293,10 +266,11 @@ public class OutboxRelay {
         client = fresh;
         return fresh.start()
                 .chain(fresh::confirmSelect)
-                .chain(() -> fresh.exchangeDeclare(exchange, "topic", true, false))
+                .chain(() -> fresh.exchangeDeclare(config.exchange(), "topic", true, false))
                 .invoke(() -> {
                     connected = true;
-                    LOG.infof("outbox relay connected to RabbitMQ %s:%d, virtual host %s", host, port, virtualHost);
+                    LOG.infof("outbox relay connected to RabbitMQ %s:%d, virtual host %s", broker.host(), broker.port(),
+                            broker.virtualHost());
                 });
     }
 

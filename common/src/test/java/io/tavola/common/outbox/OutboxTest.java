@@ -3,7 +3,10 @@ package io.tavola.common.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.tavola.common.event.EventType;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +19,18 @@ class OutboxTest {
 
     private static Outbox outboxOf(String exchange) {
         Outbox outbox = new Outbox();
-        outbox.stream = exchange;
-        outbox.table = "orders.outbox_event";
+        outbox.config = new SmallRyeConfigBuilder()
+                .withMapping(OutboxConfig.class)
+                .withSources(new PropertiesConfigSource(Map.of(
+                        "tavola.outbox.exchange", exchange,
+                        "tavola.outbox.table", "orders.outbox_event",
+                        "tavola.outbox.broker.host", "127.0.0.1",
+                        "tavola.outbox.broker.port", "5672",
+                        "tavola.outbox.broker.username", "guest",
+                        "tavola.outbox.broker.password", "guest",
+                        "tavola.outbox.broker.virtual-host", "tavola_test"), "OutboxTest", 100))
+                .build()
+                .getConfigMapping(OutboxConfig.class);
         return outbox;
     }
 

@@ -24,6 +24,13 @@ public interface LiveConfig {
     @WithDefault("PT2S")
     Duration resyncCooldown();
 
+    /**
+     * This replica's id in its queue names: by default Quarkus' {@code quarkus.uuid}, new at every start (the
+     * queues of a replica that is gone expire, {@link Broker#queueExpiry}).
+     */
+    @WithDefault("${quarkus.uuid}")
+    String replica();
+
     Broker broker();
 
     /** By stream name (the {@code stream} of an envelope: orders, menu, feedback). */

@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,12 +55,12 @@ public class LiveFeed {
     private long watchTimer = -1;
     private long retryTimer = -1;
 
-    LiveFeed(Vertx vertx, LiveHub hub, LiveConfig config, @ConfigProperty(name = "quarkus.uuid") String replica) {
+    LiveFeed(Vertx vertx, LiveHub hub, LiveConfig config) {
         this.vertx = vertx;
         this.hub = hub;
         this.broker = config.broker();
         this.streams = config.streams();
-        this.replica = replica;
+        this.replica = config.replica();
     }
 
     void start(@Observes StartupEvent event) {

@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One OpenAPI document for the whole API: every service's {@code /q/openapi}, merged. Only the paths
@@ -37,11 +36,10 @@ public class OpenApiAggregator {
     private final Duration cacheFor;
     private volatile Cached cached;
 
-    OpenApiAggregator(Upstreams upstreams, ObjectMapper json,
-            @ConfigProperty(name = "tavola.openapi.cache") Duration cacheFor) {
+    OpenApiAggregator(Upstreams upstreams, ObjectMapper json, OpenApiConfig config) {
         this.upstreams = upstreams;
         this.json = json;
-        this.cacheFor = cacheFor;
+        this.cacheFor = config.cache();
     }
 
     public Uni<ObjectNode> document() {
