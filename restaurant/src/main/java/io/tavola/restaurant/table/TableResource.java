@@ -115,8 +115,8 @@ public class TableResource {
     public Uni<Response> png(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @QueryParam("size") @DefaultValue("512") @Min(128) @Max(2048) int size) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return tables.get(id).map(t -> Response.ok(qr.png(t.qrToken, size), "image/png")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
+        return tables.get(id).chain(t -> qr.pngOffLoop(t.qrToken, size, t.label))
+                .map(png -> Response.ok(png, "image/png").header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 
     @GET
