@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { staffApi } from '../api/endpoints';
 import type { DiningTable, TableStatus } from '../api/types';
@@ -47,16 +48,8 @@ function Tables() {
     },
   });
 
-  // a table whose party is still seated keeps its tab: staff clear it first (Tables & bills)
-  const remove = useMutation({
-    mutationFn: async (table: DiningTable) => {
-      const open = await staffApi.sessions(rid, 'open');
-      const tab = open.items.find((s) => s.table_id === table.id);
-      if (tab) throw new Error(`${table.label ?? table.table_number} still has an open tab: close or clear it on “Tables & bills” first, then remove the table.`);
-      await staffApi.deleteTable(rid, table.id);
-    },
-    onSuccess: refresh,
-  });
+  // a table whose party still has an open tab stays (409, the service says which): staff clear it first
+  const remove = useMutation({ mutationFn: (table: DiningTable) => staffApi.deleteTable(rid, table.id), onSuccess: refresh });
 
   const download = useMutation({
     mutationFn: async ({ table, format }: { table: DiningTable; format: 'png' | 'svg' }) =>
@@ -88,7 +81,18 @@ function Tables() {
           Print QR sheet
         </Button>
       </div>
-      <ErrorBox error={download.error ?? printSheet.error ?? status.error ?? remove.error} className="mb-3" />
+      <ErrorBox error={download.error ?? printSheet.error ?? status.error} className="mb-3" />
+      {remove.error instanceof ApiError && remove.error.kind === 'table-has-open-tab' ? (
+        <p role="alert" className="mb-3 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="table-has-open-tab">
+          {remove.variables?.label ?? 'This table'} still has an open tab, so it stays. Close the tab or clear the table on{' '}
+          <Link to="/admin/sessions" className="font-semibold underline">
+            Tables &amp; bills
+          </Link>{' '}
+          first, then remove it.
+        </p>
+      ) : (
+        <ErrorBox error={remove.error} className="mb-3" />
+      )}
       <Listing query={tables} empty="No tables yet. Create the first one above.">
         {(items) => (
           <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
