@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { staffApi } from '../api/endpoints';
 import type { Category, MenuItem, MenuItemRequest } from '../api/types';
 import { words } from '../diner/menuView';
@@ -18,9 +18,13 @@ export function ItemEditor({ rid, item, categories, onDone }: { rid: string; ite
   // the photo chosen here goes up with the item: after it is created (a new item has no id before), or saved
   const [photo, setPhoto] = useState<File | null>(null);
   const preview = usePreview(photo);
+  // a new item whose photo was refused exists already: saving again updates it rather than making a second
+  const created = useRef<string | null>(null);
   const save = useMutation({
     mutationFn: async () => {
-      const saved = item ? await staffApi.updateMenuItem(rid, item.id, draft) : await staffApi.createMenuItem(rid, draft);
+      const id = item?.id ?? created.current;
+      const saved = id ? await staffApi.updateMenuItem(rid, id, draft) : await staffApi.createMenuItem(rid, draft);
+      created.current = saved.id;
       if (photo) await staffApi.uploadItemImage(rid, saved.id, photo);
     },
     onSuccess: onDone,
