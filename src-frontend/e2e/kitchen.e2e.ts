@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, clockIn, freeTable, freeUp, guestAt, launch, loadDemo, newContext, orderRef, placeOrder, shot, staffLogin, tokenOf, type DemoRestaurant } from './support';
+import { api, clockIn, freeTable, freeUp, guestAt, launch, loadDemo, newContext, orderRef, placeOrder, scratchTable, shot, staffLogin, tokenOf, type DemoRestaurant } from './support';
 
 /**
  * The kitchen screen's gaps of issue 17 on a 1920×1080 kitchen screen: ticket headers that say which
@@ -15,6 +15,7 @@ describe('the kitchen screen', () => {
   let context: BrowserContext;
   let kitchen: Page;
   const tables: string[] = [];
+  const scratch: (() => Promise<void>)[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -30,6 +31,7 @@ describe('the kitchen screen', () => {
   afterAll(async () => {
     await browser?.close();
     for (const id of tables) await freeUp(roma, id);
+    for (const done of scratch) await done();
   });
 
   it("shows each ticket's table, reference, time in and dish count in a header coloured by age, under the restaurant's name", async () => {
@@ -133,8 +135,8 @@ describe('the kitchen screen', () => {
       screen.on('pageerror', (e) => errors.push(e.message));
       await screen.goto('/kitchen');
       await expect.poll(() => screen.getByText('Live', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
-      const table = await freeTable(roma);
-      tables.push(table.id);
+      const table = await scratchTable(roma, `Counter ${Date.now().toString(36)}`);
+      scratch.push(table.done);
       const diner = await guestAt(table);
       const dish = roma.items.find((i) => i.modifier_groups.length === 0)!;
       const order = await placeOrder(diner.token, [[dish.id, 1]]);

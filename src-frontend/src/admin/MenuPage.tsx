@@ -80,7 +80,7 @@ function MenuEditor() {
     onSettled: refresh,
   });
   const moveCategory = (list: Category[], index: number, delta: -1 | 1) =>
-    reorder.mutate(moved(list, index, delta).map((change) => () => staffApi.updateCategory(rid, change.id, categoryBody(list.find((c) => c.id === change.id)!, change))));
+    reorder.mutate(moved(list, index, delta).map((change) => () => staffApi.updateCategory(rid, change.id, categoryBody(list.find((c) => c.id === change.id)!, { display_order: change.display_order }))));
   const moveItem = (list: MenuItem[], index: number, delta: -1 | 1) =>
     reorder.mutate(
       moved(list, index, delta).map((change) => () => staffApi.updateMenuItem(rid, change.id, { ...draftOf(list.find((i) => i.id === change.id)!, []), display_order: change.display_order })),

@@ -44,7 +44,7 @@ export function RestaurantsPage() {
         <Field label="Time zone" required value={form.time_zone} onChange={(e) => setForm({ ...form, time_zone: e.target.value })} hint="For example Europe/Rome" />
       </CreateForm>
       <div role="search" className="mb-3 flex flex-wrap items-end gap-3">
-        <Field label="Search by name" type="search" maxLength={100} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Field label="Search restaurants" type="search" placeholder="Part of the name" maxLength={100} value={search} onChange={(e) => setSearch(e.target.value)} />
         <SelectField label="Sort" value={sort} onChange={(e) => setSort(e.target.value as RestaurantSort)}>
           {SORTS.map((s) => (
             <option key={s.value} value={s.value}>
