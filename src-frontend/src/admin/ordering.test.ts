@@ -4,14 +4,14 @@ import { moved } from './ordering';
 const list = (...orders: number[]) => orders.map((display_order, i) => ({ id: String.fromCharCode(97 + i), display_order }));
 
 describe('moving a category or item', () => {
-  it('swaps two neighbours when the list is already numbered in steps', () => {
+  it('lets two neighbours trade their orders when no one else shares them', () => {
     expect(moved(list(0, 10, 20), 2, -1)).toEqual([
       { id: 'c', display_order: 10 },
       { id: 'b', display_order: 20 },
     ]);
-    expect(moved(list(0, 10, 20), 0, 1)).toEqual([
-      { id: 'b', display_order: 0 },
-      { id: 'a', display_order: 10 },
+    expect(moved(list(1, 2, 9000), 2, -1)).toEqual([
+      { id: 'c', display_order: 2 },
+      { id: 'b', display_order: 9000 },
     ]);
   });
 
@@ -20,6 +20,13 @@ describe('moving a category or item', () => {
     expect(moved(list(0, 0, 0), 1, -1)).toEqual([
       { id: 'a', display_order: 10 },
       { id: 'c', display_order: 20 },
+    ]);
+  });
+
+  it('renumbers when a neighbour shares its order with a third entry (names would decide)', () => {
+    expect(moved(list(0, 0, 5), 2, -1)).toEqual([
+      { id: 'c', display_order: 10 },
+      { id: 'b', display_order: 20 },
     ]);
   });
 
