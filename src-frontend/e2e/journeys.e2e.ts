@@ -564,7 +564,7 @@ describe('Tavola in the browser', () => {
     await staffLogin(admin, '/admin/analytics', roma.admin);
     const report = admin.getByTestId('analytics');
     await report.waitFor();
-    const orders = await report.locator('dt', { hasText: 'Orders' }).locator('xpath=following-sibling::dd').innerText();
+    const orders = await report.locator('dt', { hasText: 'Orders' }).locator('xpath=following-sibling::dd[1]').innerText();
     expect(Number(orders)).toBeGreaterThan(0);
     await expect.poll(() => admin.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(2);
     expect(await admin.getByRole('img', { name: 'Revenue per day chart' }).isVisible()).toBe(true);

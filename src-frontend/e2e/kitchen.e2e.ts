@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockIn, freeTable, freeUp, guestAt, launch, loadDemo, newContext, orderRef, placeOrder, shot, staffLogin, type DemoRestaurant } from './support';
+import { api, clockIn, freeTable, freeUp, guestAt, launch, loadDemo, newContext, orderRef, placeOrder, scratchTable, shot, staffLogin, tokenOf, type DemoRestaurant } from './support';
 
 /**
  * The kitchen screen's gaps of issue 17 on a 1920×1080 kitchen screen: ticket headers that say which
@@ -15,6 +15,7 @@ describe('the kitchen screen', () => {
   let context: BrowserContext;
   let kitchen: Page;
   const tables: string[] = [];
+  const scratch: (() => Promise<void>)[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -30,6 +31,7 @@ describe('the kitchen screen', () => {
   afterAll(async () => {
     await browser?.close();
     for (const id of tables) await freeUp(roma, id);
+    for (const done of scratch) await done();
   });
 
   it("shows each ticket's table, reference, time in and dish count in a header coloured by age, under the restaurant's name", async () => {
@@ -112,6 +114,53 @@ describe('the kitchen screen', () => {
     await kitchen.getByRole('heading', { level: 1, name: /Trattoria Roma/ }).waitFor();
     await kitchen.getByText('Live', { exact: true }).waitFor();
     expect(await hint.count()).toBe(0);
+  });
+
+  it("colours tickets by the ages set in the restaurant's settings (the address still overrides), and says who placed the order", async () => {
+    const token = await tokenOf(roma.admin);
+    try {
+      // the manager sets amber at 2 and red at 4 minutes on the console's settings page
+      const manager = await newContext(browser, false, { viewport: { width: 1280, height: 900 } });
+      const settings = await manager.newPage();
+      settings.on('pageerror', (e) => errors.push(e.message));
+      await staffLogin(settings, '/admin/settings', roma.admin);
+      await settings.getByLabel('Amber after (minutes)').fill('2');
+      await settings.getByLabel('Red after (minutes)').fill('4');
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      await settings.getByText('Saved.').waitFor();
+      await settings.getByRole('group', { name: 'Kitchen ticket colours' }).screenshot({ path: shot('console-settings-ticket-ages.png') });
+      await manager.close();
+
+      const screen = await context.newPage();
+      screen.on('pageerror', (e) => errors.push(e.message));
+      await screen.goto('/kitchen');
+      await expect.poll(() => screen.getByText('Live', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+      const table = await scratchTable(roma, `Counter ${Date.now().toString(36)}`);
+      scratch.push(table.done);
+      const diner = await guestAt(table);
+      const dish = roma.items.find((i) => i.modifier_groups.length === 0)!;
+      const order = await placeOrder(diner.token, [[dish.id, 1]]);
+      const ticket = screen.locator(`[data-testid="ticket"][data-order-id="${order.id}"]`);
+      await ticket.waitFor();
+      expect(await ticket.getByTestId('ticket-placed-by').innerText()).toBe('by guest');
+      expect(await ticket.getAttribute('data-age')).toBe('fresh');
+
+      // the screen's clock moves on (timers keep running): amber after 2 minutes, red after 4
+      const placed = Date.parse(order.created_at);
+      await screen.clock.setFixedTime(placed + 150_000);
+      await expect.poll(() => ticket.getAttribute('data-age')).toBe('warning');
+      await screen.clock.setFixedTime(placed + 270_000);
+      await expect.poll(() => ticket.getAttribute('data-age')).toBe('late');
+      await screen.screenshot({ path: shot('kitchen-1920-settings-ages.png') });
+
+      // one screen that must differ keeps its address's thresholds
+      await screen.goto('/kitchen?amber=10&red=20');
+      await ticket.waitFor();
+      await expect.poll(() => ticket.getAttribute('data-age')).toBe('fresh');
+      await screen.close();
+    } finally {
+      await api(`/restaurants/${roma.id}`, { method: 'PATCH', token, body: { kitchen_warning_minutes: 5, kitchen_late_minutes: 8 } });
+    }
   });
 
   it('threw no uncaught error', () => {

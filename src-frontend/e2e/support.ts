@@ -232,3 +232,18 @@ export async function freeUp(restaurant: DemoRestaurant, tableId: string): Promi
   const open = await api<{ items: { id: string; table_id: string }[] }>(`/sessions?status=open&size=100`, { token: access_token });
   for (const s of open.items.filter((x) => x.table_id === tableId)) await settleSession(s.id, access_token);
 }
+
+/**
+ * A table of the test's own (the demo's few tables are shared by every file's journeys and rest two
+ * minutes after a call): `done` settles its tab, if any, and removes it.
+ */
+export async function scratchTable(restaurant: DemoRestaurant, label: string): Promise<DemoRestaurant['tables'][number] & { done: () => Promise<void> }> {
+  const token = await tokenOf(restaurant.admin);
+  const number = `S${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(0, 20);
+  const table = await api<{ id: string; label: string; qr_token: string }>(`/restaurants/${restaurant.id}/tables`, { method: 'POST', token, body: { table_number: number, label, capacity: 2 } });
+  const done = async () => {
+    await freeUp(restaurant, table.id);
+    await fetch(`${baseUrl()}/api/v1/restaurants/${restaurant.id}/tables/${table.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+  };
+  return { id: table.id, label: table.label, qr_token: table.qr_token, done };
+}

@@ -6,6 +6,8 @@ import type { LiveEvent, LiveMessage, Role } from '../api/types';
 import { LoginForm } from '../auth/LoginForm';
 import { currentRestaurantId, useSession } from '../auth/session';
 import { formatTime } from '../lib/dates';
+import { CALL_TONES } from '../lib/sound';
+import { useChime } from '../lib/useChime';
 import { subjectOf } from '../live/events';
 import { useLiveSocket } from '../live/useLiveSocket';
 import { Button } from '../ui/ui';
@@ -17,21 +19,30 @@ interface AdminContextValue {
   timeZone: string | undefined;
 }
 
-/** Something staff should act on now: a table calling, a low rating. */
-interface Alert {
+/** Something staff should act on now: a table calling a waiter, asking for the bill, a low rating. */
+export interface Alert {
   id: string;
   text: string;
+  kind: 'waiter' | 'bill' | 'rating';
 }
+
+/** Each kind its own colour, so a glance across the room tells a call from a bill. */
+const ALERT_STYLES: Record<Alert['kind'], string> = {
+  waiter: 'border-l-8 border-amber-500 bg-amber-100 text-amber-950',
+  bill: 'border-l-8 border-blue-700 bg-blue-100 text-blue-950',
+  rating: 'border-l-8 border-red-700 bg-red-50 text-red-950',
+};
+const ALERT_ICONS: Record<Alert['kind'], string> = { waiter: '🙋', bill: '🧾', rating: '⚠️' };
 
 export function alertOf(event: LiveEvent, timeZone?: string): Alert | null {
   if (event.type === 'session.service_requested') {
     const d = event.data;
     const time = formatTime(d.requested_at, timeZone);
-    return { id: event.event_id, text: `${d.table_label ?? 'A table'} ${d.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} (${time})` };
+    return { id: event.event_id, kind: d.kind === 'bill' ? 'bill' : 'waiter', text: `${d.table_label ?? 'A table'} ${d.kind === 'bill' ? 'asks for the bill' : 'calls a waiter'} (${time})` };
   }
   if (event.type === 'feedback.low_rating') {
     const d = event.data;
-    return { id: event.event_id, text: `A diner rated an order ${d.rating}/5${d.comment ? `: “${d.comment}”` : ''}` };
+    return { id: event.event_id, kind: 'rating', text: `A diner rated an order ${d.rating}/5${d.comment ? `: “${d.comment}”` : ''}` };
   }
   return null;
 }
@@ -69,6 +80,9 @@ function Console() {
   const rid = currentRestaurantId(session);
   const queryClient = useQueryClient();
   const [alerts, setAlerts] = useState<Alert[]>([]);
+  // table calls and bill requests chime (low ratings do not: nobody has to run for them)
+  const [calls, setCalls] = useState(0);
+  const sound = useChime('tavola.console', calls, CALL_TONES);
   const restaurant = useQuery({ queryKey: ['restaurant', rid], queryFn: () => staffApi.restaurant(rid ?? ''), enabled: !!rid });
   const timeZone = restaurant.data?.time_zone;
 
@@ -87,7 +101,10 @@ function Console() {
       if (subject === 'menu') void queryClient.invalidateQueries({ queryKey: ['menu-items'] });
       if (subject === 'feedback') void queryClient.invalidateQueries({ queryKey: ['feedback'] });
       const alert = alertOf(m.event, timeZone);
-      if (alert) setAlerts((all) => (all.some((a) => a.id === alert.id) ? all : [...all, alert]));
+      if (alert) {
+        setAlerts((all) => (all.some((a) => a.id === alert.id) ? all : [...all, alert]));
+        if (alert.kind !== 'rating') setCalls((n) => n + 1);
+      }
     },
     [queryClient, timeZone],
   );
@@ -129,7 +146,12 @@ function Console() {
               )}
             </ul>
           </nav>
-          <div className="p-3">
+          <div className="flex flex-col gap-2 p-3">
+            {rid && (
+              <Button variant="secondary" className="w-full" onClick={sound.toggle} aria-pressed={sound.soundOn}>
+                {sound.soundOn ? 'Call sound on' : 'Call sound off'}
+              </Button>
+            )}
             <Button variant="secondary" className="w-full" onClick={() => void session.logout()}>
               Sign out
             </Button>
@@ -141,11 +163,19 @@ function Console() {
               {live.status === 'reconnecting' ? 'Live updates paused — reconnecting…' : 'Some updates did not arrive — refreshing…'}
             </p>
           )}
+          {rid && sound.needsTap && (
+            <p className="no-print bg-stone-100 px-4 py-2 text-sm text-stone-800" data-testid="sound-hint">
+              Tap anywhere once to let this console chime when a table calls or asks for the bill.
+            </p>
+          )}
           {alerts.length > 0 && (
-            <ul aria-label="Alerts" className="no-print flex flex-col gap-1 bg-blue-50 p-2">
+            <ul aria-label="Alerts" className="no-print flex flex-col gap-1 bg-stone-100 p-2">
               {alerts.map((a) => (
-                <li key={a.id} role="alert" className="flex items-center justify-between rounded bg-white px-3 py-2 text-sm shadow">
-                  <span>{a.text}</span>
+                <li key={a.id} role="alert" data-kind={a.kind} data-testid="console-alert" className={`flex items-center justify-between rounded px-3 py-2 font-semibold shadow ${ALERT_STYLES[a.kind]}`}>
+                  <span>
+                    <span aria-hidden="true">{ALERT_ICONS[a.kind]} </span>
+                    {a.text}
+                  </span>
                   <Button variant="ghost" onClick={() => setAlerts((all) => all.filter((x) => x.id !== a.id))}>
                     Done
                   </Button>

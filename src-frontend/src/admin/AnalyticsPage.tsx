@@ -6,6 +6,9 @@ import { formatMoney } from '../lib/money';
 import { Empty, ErrorBox, Field, Loading } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
 import { AnalyticsCharts } from './AnalyticsCharts';
+import { changeBetween, comparedTo, previousRange, type Trend } from './comparison';
+
+const TREND_CLASSES: Record<Trend, string> = { up: 'text-emerald-800', down: 'text-red-800', same: 'text-stone-700', none: 'text-stone-700' };
 
 export function AnalyticsPage() {
   return (
@@ -31,7 +34,15 @@ function Analytics() {
     // a new range keeps the last report on screen until its own arrives (or fails)
     placeholderData: keepPreviousData,
   });
+  // the same length just before, for each figure's change (the same endpoint, asked twice)
+  const before = previousRange(asked);
+  const previous = useQuery({
+    queryKey: ['analytics', restaurantId, before],
+    queryFn: () => staffApi.analytics(restaurantId, before.from, before.to),
+    placeholderData: keepPreviousData,
+  });
   const r = report.data;
+  const p = previous.data;
   const currency = r?.currency ?? 'EUR';
   return (
     <>
@@ -47,17 +58,32 @@ function Analytics() {
       {r && (
         <div className={`flex flex-col gap-6 ${report.isPlaceholderData ? 'opacity-60' : ''}`} data-testid="analytics" aria-busy={report.isFetching}>
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-            {[
-              ['Orders', String(r.summary.order_count)],
-              ['Revenue', formatMoney(r.summary.revenue, currency)],
-              ['Average ticket', r.summary.average_ticket != null ? formatMoney(r.summary.average_ticket, currency) : '—'],
-              ['Average preparation', r.summary.average_preparation_minutes != null ? `${r.summary.average_preparation_minutes.toFixed(1)} min` : '—'],
-            ].map(([k, v]) => (
-              <div key={k} className="rounded-lg border border-stone-300 bg-white p-3">
-                <dt className="text-sm text-stone-700">{k}</dt>
-                <dd className="text-xl font-bold">{v}</dd>
-              </div>
-            ))}
+            {(
+              [
+                ['Orders', String(r.summary.order_count), r.summary.order_count, p?.summary.order_count],
+                ['Revenue', formatMoney(r.summary.revenue, currency), r.summary.revenue, p?.summary.revenue],
+                ['Average ticket', r.summary.average_ticket != null ? formatMoney(r.summary.average_ticket, currency) : '—', r.summary.average_ticket, p?.summary.average_ticket],
+                [
+                  'Average preparation',
+                  r.summary.average_preparation_minutes != null ? `${r.summary.average_preparation_minutes.toFixed(1)} min` : '—',
+                  r.summary.average_preparation_minutes,
+                  p?.summary.average_preparation_minutes,
+                ],
+              ] as const
+            ).map(([k, v, now, then]) => {
+              const moved = changeBetween(now, then ?? null);
+              return (
+                <div key={k} className="rounded-lg border border-stone-300 bg-white p-3">
+                  <dt className="text-sm text-stone-700">{k}</dt>
+                  <dd className="text-xl font-bold">{v}</dd>
+                  {p && (
+                    <dd className={`text-sm ${TREND_CLASSES[moved.trend]}`} data-testid="figure-change">
+                      {moved.text} {comparedTo(asked)}
+                    </dd>
+                  )}
+                </div>
+              );
+            })}
           </dl>
           {r.summary.order_count === 0 && <Empty>No sales in this period.</Empty>}
           <AnalyticsCharts report={r} currency={currency} />

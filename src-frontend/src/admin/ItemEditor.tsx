@@ -1,36 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { staffApi } from '../api/endpoints';
 import type { Category, MenuItem, MenuItemRequest } from '../api/types';
 import { words } from '../diner/menuView';
 import { Button, ErrorBox, Field, Modal, SelectField } from '../ui/ui';
+import { draftOf } from './itemDraft';
 import { ALLERGENS, DIETARY_TAGS } from './vocabulary';
 
 type GroupDraft = NonNullable<MenuItemRequest['modifier_groups']>[number];
-
-function draftOf(item: MenuItem | null, categories: Category[]): MenuItemRequest {
-  if (!item) {
-    return { category_id: categories[0]?.id ?? '', name: '', description: '', price: 0, is_available: true, preparation_minutes: 10, dietary_tags: [], allergens: [], modifier_groups: [] };
-  }
-  return {
-    category_id: item.category_id,
-    name: item.name,
-    description: item.description ?? '',
-    price: item.price,
-    is_available: item.is_available,
-    preparation_minutes: item.preparation_minutes,
-    dietary_tags: item.dietary_tags,
-    allergens: item.allergens,
-    display_order: item.display_order,
-    modifier_groups: item.modifier_groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      min_select: g.min_select,
-      max_select: g.max_select,
-      options: g.options.map((o) => ({ id: o.id, name: o.name, price_delta: o.price_delta })),
-    })),
-  };
-}
 
 /** Create or edit a menu item with its modifier groups (ids kept, so past orders still refer to them). */
 export function ItemEditor({ rid, item, categories, onDone }: { rid: string; item: MenuItem | null; categories: Category[]; onDone: () => void }) {
@@ -38,10 +15,21 @@ export function ItemEditor({ rid, item, categories, onDone }: { rid: string; ite
   const groups = draft.modifier_groups ?? [];
   const setGroups = (next: GroupDraft[]) => setDraft({ ...draft, modifier_groups: next });
   const setGroup = (i: number, g: GroupDraft) => setGroups(groups.map((x, n) => (n === i ? g : x)));
+  // the photo chosen here goes up with the item: after it is created (a new item has no id before), or saved
+  const [photo, setPhoto] = useState<File | null>(null);
+  const preview = usePreview(photo);
+  // a new item whose photo was refused exists already: saving again updates it rather than making a second
+  const created = useRef<string | null>(null);
   const save = useMutation({
-    mutationFn: () => (item ? staffApi.updateMenuItem(rid, item.id, draft) : staffApi.createMenuItem(rid, draft)),
+    mutationFn: async () => {
+      const id = item?.id ?? created.current;
+      const saved = id ? await staffApi.updateMenuItem(rid, id, draft) : await staffApi.createMenuItem(rid, draft);
+      created.current = saved.id;
+      if (photo) await staffApi.uploadItemImage(rid, saved.id, photo);
+    },
     onSuccess: onDone,
   });
+  const shown = preview ?? item?.image_url ?? null;
   const toggle = (list: string[] | undefined, w: string) => ((list ?? []).includes(w) ? (list ?? []).filter((x) => x !== w) : [...(list ?? []), w]);
 
   return (
@@ -72,6 +60,15 @@ export function ItemEditor({ rid, item, categories, onDone }: { rid: string; ite
             onChange={(e) => setDraft({ ...draft, preparation_minutes: e.target.value === '' ? null : Number(e.target.value) })}
           />
         </div>
+        <fieldset className="flex flex-wrap items-center gap-3">
+          <legend className="text-sm font-semibold">Photo</legend>
+          {shown ? <img src={shown} alt={photo ? 'The new photo' : `Photo of ${item?.name ?? 'the item'}`} className="h-20 w-20 rounded object-cover" data-testid="editor-photo" /> : <p className="text-sm text-stone-700">No photo yet.</p>}
+          <label className="cursor-pointer rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold hover:bg-stone-100 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700">
+            {shown ? 'Choose another photo' : 'Choose a photo'}
+            <input type="file" accept="image/jpeg,image/png,image/webp" className="sr-only" aria-label="Photo of the item" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+          </label>
+          {photo && <span className="text-sm text-stone-700">{photo.name}: saved with the item</span>}
+        </fieldset>
         <Field label="Description" maxLength={2000} value={draft.description ?? ''} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
         <fieldset>
           <legend className="text-sm font-semibold">Dietary tags</legend>
@@ -149,4 +146,16 @@ export function ItemEditor({ rid, item, categories, onDone }: { rid: string; ite
       </form>
     </Modal>
   );
+}
+
+/** A local URL showing the chosen file, released when it changes or the editor closes. */
+function usePreview(file: File | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file) return setUrl(null);
+    const made = URL.createObjectURL(file);
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [file]);
+  return url;
 }

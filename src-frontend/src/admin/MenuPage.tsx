@@ -1,12 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffApi } from '../api/endpoints';
-import type { MenuItem, Page } from '../api/types';
+import type { Category, MenuItem, Page } from '../api/types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Button, Empty, ErrorBox, Field, Loading } from '../ui/ui';
 import { NeedsRestaurant, PageTitle, useAdmin } from './AdminLayout';
+import { InlineRename, MoveButtons } from './InlineRename';
+import { draftOf } from './itemDraft';
 import { ItemEditor } from './ItemEditor';
 import { MenuItemRow } from './MenuItemRow';
+import { moved } from './ordering';
 
 export function MenuPage() {
   return (
@@ -60,6 +63,28 @@ function MenuEditor() {
       }),
   });
   const currency = restaurant.data?.currency ?? 'EUR';
+  const categoryBody = (c: Category, change: { name?: string; display_order?: number }) => ({ name: c.name, description: c.description, display_order: c.display_order, ...change });
+  const renameCategory = async (c: Category, name: string) => {
+    await staffApi.updateCategory(rid, c.id, categoryBody(c, { name }));
+    refresh();
+  };
+  const renameItem = async (item: MenuItem, name: string) => {
+    await staffApi.updateMenuItem(rid, item.id, { ...draftOf(item, []), name });
+    refresh();
+  };
+  // a move renumbers the entries it must (one PUT each, in turn), then the lists reload in their new order
+  const reorder = useMutation({
+    mutationFn: async (writes: (() => Promise<unknown>)[]) => {
+      for (const write of writes) await write();
+    },
+    onSettled: refresh,
+  });
+  const moveCategory = (list: Category[], index: number, delta: -1 | 1) =>
+    reorder.mutate(moved(list, index, delta).map((change) => () => staffApi.updateCategory(rid, change.id, categoryBody(list.find((c) => c.id === change.id)!, { display_order: change.display_order }))));
+  const moveItem = (list: MenuItem[], index: number, delta: -1 | 1) =>
+    reorder.mutate(
+      moved(list, index, delta).map((change) => () => staffApi.updateMenuItem(rid, change.id, { ...draftOf(list.find((i) => i.id === change.id)!, []), display_order: change.display_order })),
+    );
 
   const upload = useMutation({
     mutationFn: ({ item, file }: { item: MenuItem; file: File }) => staffApi.uploadItemImage(rid, item.id, file),
@@ -91,16 +116,26 @@ function MenuEditor() {
           </Button>
         </div>
       )}
-      <ErrorBox error={addCategory.error ?? deleteCategory.error ?? deleteItem.error ?? availability.error ?? upload.error} className="mb-3" />
+      <ErrorBox error={addCategory.error ?? deleteCategory.error ?? deleteItem.error ?? availability.error ?? upload.error ?? reorder.error} className="mb-3" />
       {categories.data.items.length === 0 && <Empty>No categories yet: add one (for example “Pizze”), then its items.</Empty>}
-      {categories.data.items.map((c) => {
+      {categories.data.items.map((c, index, all) => {
         const inCategory = items.data.items.filter((i) => i.category_id === c.id);
+        const heading = (
+          <h2 id={`mc-${c.id}`} className="text-xl font-semibold">
+            {c.name}
+          </h2>
+        );
         return (
-          <section key={c.id} aria-labelledby={`mc-${c.id}`} className="mb-6">
-            <div className="mb-2 flex items-center justify-between">
-              <h2 id={`mc-${c.id}`} className="text-xl font-semibold">
-                {c.name}
-              </h2>
+          <section key={c.id} aria-labelledby={`mc-${c.id}`} className="mb-6" data-testid="admin-category">
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              {canEdit ? (
+                <InlineRename name={c.name} what={`category ${c.name}`} maxLength={120} onSave={(name) => renameCategory(c, name)}>
+                  {heading}
+                </InlineRename>
+              ) : (
+                heading
+              )}
+              {canEdit && <MoveButtons what={`category ${c.name}`} first={index === 0} last={index === all.length - 1} busy={reorder.isPending} onMove={(delta) => moveCategory(all, index, delta)} />}
               {canEdit && inCategory.length === 0 && (
                 <ConfirmButton variant="ghost" title={`Delete ${c.name}?`} question={<p>The empty category {c.name} leaves the menu.</p>} confirmLabel="Delete category" onConfirm={() => deleteCategory.mutate(c.id)}>
                   Delete category
@@ -111,9 +146,11 @@ function MenuEditor() {
               <Empty>No items in {c.name}.</Empty>
             ) : (
               <ul className="flex flex-col gap-2">
-                {inCategory.map((listed) => (
+                {inCategory.map((listed, position) => (
                   <MenuItemRow
                     key={listed.id}
+                    onRename={renameItem}
+                    move={{ first: position === 0, last: position === inCategory.length - 1, busy: reorder.isPending, onMove: (delta) => moveItem(inCategory, position, delta) }}
                     item={listed.id in flipping ? { ...listed, is_available: flipping[listed.id]! } : listed}
                     currency={currency}
                     canEdit={canEdit}

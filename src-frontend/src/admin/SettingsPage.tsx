@@ -33,6 +33,8 @@ function SettingsForm({ restaurant }: { restaurant: Restaurant }) {
     time_zone: restaurant.time_zone,
     order_confirmation_required: restaurant.order_confirmation_required,
     service_request_cooldown_seconds: restaurant.service_request_cooldown_seconds,
+    kitchen_warning_minutes: restaurant.kitchen_warning_minutes,
+    kitchen_late_minutes: restaurant.kitchen_late_minutes,
   });
   const [saved, setSaved] = useState(false);
   const stored = (r: Restaurant) => queryClient.setQueryData(['restaurant', r.id], r);
@@ -88,6 +90,29 @@ function SettingsForm({ restaurant }: { restaurant: Restaurant }) {
           value={form.service_request_cooldown_seconds}
           onChange={(e) => setForm({ ...form, service_request_cooldown_seconds: Number(e.target.value) })}
         />
+        <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
+          <legend className="mb-1 text-sm font-semibold">Kitchen ticket colours</legend>
+          <Field
+            label="Amber after (minutes)"
+            type="number"
+            min={1}
+            max={240}
+            required
+            value={form.kitchen_warning_minutes}
+            onChange={(e) => setForm({ ...form, kitchen_warning_minutes: Number(e.target.value) })}
+            hint="A ticket waiting this long turns amber on the kitchen screen"
+          />
+          <Field
+            label="Red after (minutes)"
+            type="number"
+            min={form.kitchen_warning_minutes + 1}
+            max={480}
+            required
+            value={form.kitchen_late_minutes}
+            onChange={(e) => setForm({ ...form, kitchen_late_minutes: Number(e.target.value) })}
+            hint="…and red from this age: later than amber"
+          />
+        </fieldset>
         <label className="flex items-center gap-2 text-sm font-medium sm:col-span-2">
           <input type="checkbox" className="h-5 w-5" checked={form.order_confirmation_required} onChange={(e) => setForm({ ...form, order_confirmation_required: e.target.checked })} />
           Staff confirm diners' orders before the kitchen starts

@@ -45,12 +45,26 @@ export function billQuery(ask: BillAsk): string {
   return qs({ split: ask.split, parts: ask.split === 'equal' ? ask.parts : undefined, tip_percent: ask.tipPercent || undefined });
 }
 
+export type RestaurantSort = 'created_at' | '-created_at' | 'name' | '-name';
+
+/** A table as created or fully updated (PUT): absent optional fields take their defaults. */
+export interface TableRequest {
+  table_number: string;
+  label?: string;
+  capacity: number;
+  zone?: string;
+  status?: TableStatus;
+  is_active?: boolean;
+}
+
 /** Staff endpoints (the staff token, refreshed in one place). */
 export const staffApi = {
   me: () => request<User>('/api/v1/auth/me'),
-  restaurants: (page = 0) => request<Page<Restaurant>>(`/api/v1/restaurants${qs({ page, size: 50 })}`),
+  /** `q`: a part of the name (any case); `sort`: created_at or name, "-" first for descending. */
+  restaurants: (params: { q?: string; sort?: RestaurantSort; page?: number } = {}) =>
+    request<Page<Restaurant>>(`/api/v1/restaurants${qs({ q: params.q || undefined, sort: params.sort, page: params.page ?? 0, size: 50 })}`),
   restaurant: (rid: Uuid) => request<Restaurant>(r(rid)),
-  updateRestaurant: (rid: Uuid, body: Partial<Pick<Restaurant, 'name' | 'description' | 'address' | 'phone' | 'email' | 'time_zone' | 'order_confirmation_required' | 'service_request_cooldown_seconds'>>) =>
+  updateRestaurant: (rid: Uuid, body: Partial<Pick<Restaurant, 'name' | 'description' | 'address' | 'phone' | 'email' | 'time_zone' | 'order_confirmation_required' | 'service_request_cooldown_seconds' | 'kitchen_warning_minutes' | 'kitchen_late_minutes'>>) =>
     request<Restaurant>(r(rid), { method: 'PATCH', body }),
   uploadLogo: (rid: Uuid, file: File) =>
     request<Restaurant>(`${r(rid)}/logo`, { method: 'PUT', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } }),
@@ -61,6 +75,8 @@ export const staffApi = {
   categories: (rid: Uuid) => request<Page<Category>>(`${r(rid)}/categories${qs({ size: 100 })}`),
   createCategory: (rid: Uuid, body: { name: string; description?: string; display_order?: number }) =>
     request<Category>(`${r(rid)}/categories`, { method: 'POST', body }),
+  updateCategory: (rid: Uuid, id: Uuid, body: { name: string; description?: string | null; display_order?: number }) =>
+    request<Category>(`${r(rid)}/categories/${id}`, { method: 'PUT', body }),
   deleteCategory: (rid: Uuid, id: Uuid) => request<void>(`${r(rid)}/categories/${id}`, { method: 'DELETE' }),
 
   menuItems: (rid: Uuid) => request<Page<MenuItem>>(`${r(rid)}/menu-items${qs({ size: 100 })}`),
@@ -74,8 +90,10 @@ export const staffApi = {
     request<MenuItem>(`${r(rid)}/menu-items/${id}/image`, { method: 'PUT', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } }),
 
   tables: (rid: Uuid) => request<Page<DiningTable>>(`${r(rid)}/tables${qs({ size: 100 })}`),
-  createTable: (rid: Uuid, body: { table_number: string; label?: string; capacity: number; zone?: string }) =>
+  createTable: (rid: Uuid, body: TableRequest) =>
     request<DiningTable>(`${r(rid)}/tables`, { method: 'POST', body }),
+  updateTable: (rid: Uuid, id: Uuid, body: TableRequest) => request<DiningTable>(`${r(rid)}/tables/${id}`, { method: 'PUT', body }),
+  deleteTable: (rid: Uuid, id: Uuid) => request<void>(`${r(rid)}/tables/${id}`, { method: 'DELETE' }),
   setTableStatus: (rid: Uuid, id: Uuid, status: TableStatus) =>
     request<DiningTable>(`${r(rid)}/tables/${id}/status`, { method: 'PUT', body: { status } }),
   rotateQr: (rid: Uuid, id: Uuid) => request<DiningTable>(`${r(rid)}/tables/${id}/qr-token/rotate`, { method: 'POST' }),

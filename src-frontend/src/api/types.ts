@@ -65,6 +65,9 @@ export interface Restaurant {
   subscription_status: string;
   order_confirmation_required: boolean;
   service_request_cooldown_seconds: number;
+  /** A kitchen ticket this many minutes old turns amber, and red at kitchen_late_minutes. */
+  kitchen_warning_minutes: number;
+  kitchen_late_minutes: number;
   created_at: string;
   updated_at: string;
 }

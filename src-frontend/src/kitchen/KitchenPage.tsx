@@ -8,7 +8,7 @@ import { currentRestaurantId, useSession } from '../auth/session';
 import { Button, Empty } from '../ui/ui';
 import { ConnectionBanner, KitchenHeader } from './KitchenHeader';
 import { tableOf, TicketCard, TicketItems } from './TicketCard';
-import { DEFAULT_THRESHOLDS, type AgeThresholds } from './ticketAge';
+import { thresholdsOf } from './ticketAge';
 import { useKitchenBoard, useKitchenSound, useNow } from './useKitchenBoard';
 import { useTicketTaps } from './useTicketTaps';
 
@@ -40,10 +40,7 @@ function KitchenBoard() {
   const columns = COLUMNS.filter((c) => c.title !== 'New' || restaurant?.order_confirmation_required !== false || board.tickets.some((t) => t.status === 'PENDING'));
   const now = useNow();
   const sound = useKitchenSound(board.newIds.length);
-  const thresholds: AgeThresholds = {
-    warningMinutes: Number(params.get('amber')) || DEFAULT_THRESHOLDS.warningMinutes,
-    lateMinutes: Number(params.get('red')) || DEFAULT_THRESHOLDS.lateMinutes,
-  };
+  const thresholds = thresholdsOf(restaurant, params);
   const { taps, advance, lastBumped, recalled, setRecalled } = useTicketTaps(useCallback((order: Order) => apply({ kind: 'local', order }), [apply]));
 
   if (!rid) {

@@ -3,6 +3,7 @@ import { formatTime } from '../lib/dates';
 import { itemCount, modifierText, orderRef } from '../lib/orders';
 import { Button } from '../ui/ui';
 import { ADVANCE_LABEL, NEXT_STATUS } from './board';
+import { placedBy } from './placedBy';
 import { tapButton, type Tap } from './taps';
 import { AGE_CLASSES, ageLevel, ageText, type AgeThresholds } from './ticketAge';
 
@@ -12,7 +13,7 @@ export function tableOf(order: Order): string {
 
 /**
  * One ticket: a header band coloured by age (the table, the order's reference, when it came in, how many
- * dishes, how long it has waited), its lines and the next step.
+ * dishes, who placed it, how long it has waited), its lines and the next step.
  */
 export function TicketCard({
   order: t,
@@ -32,6 +33,7 @@ export function TicketCard({
   const level = ageLevel(t.created_at, now, thresholds);
   const count = itemCount(t);
   const timeIn = formatTime(t.created_at, timeZone);
+  const by = placedBy(t);
   return (
     <li className="overflow-hidden rounded-lg bg-white text-stone-900 min-[1600px]:text-lg" data-testid="ticket" data-order-id={t.id} data-age={level}>
       <header className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 ${AGE_CLASSES[level]}`} data-testid="ticket-header">
@@ -41,6 +43,7 @@ export function TicketCard({
         </span>
         <span aria-label={`In at ${timeIn}`}>{timeIn}</span>
         <span data-testid="ticket-item-count">{count === 1 ? '1 item' : `${count} items`}</span>
+        {by && <span data-testid="ticket-placed-by">{by}</span>}
         <span className="ml-auto font-mono text-lg font-bold min-[1600px]:text-2xl" aria-label={`Waiting ${ageText(t.created_at, now)}`}>
           {ageText(t.created_at, now)}
         </span>

@@ -49,6 +49,10 @@ class TableResourceTest {
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image)))).getText();
         Assertions.assertEquals(url, decoded);
+        // the label is printed in a white band under the code (issue 17)
+        Assertions.assertEquals(512, image.getWidth());
+        Assertions.assertTrue(image.getHeight() > image.getWidth(), "a band under the code");
+        Assertions.assertTrue(darkPixels(image, image.getWidth(), image.getHeight()) > 200, "the label's text is drawn");
         as(TestTokens.chef(rid)).get(PATH + "/{id}/qr.svg", rid, id).then().statusCode(200)
                 .contentType(startsWith("image/svg+xml")).body(startsWith("<svg"));
 
@@ -201,5 +205,42 @@ class TableResourceTest {
         as(TestTokens.admin(rid)).queryParam("size", 10).get(PATH + "/{id}/qr.png", rid, id).then().statusCode(400)
                 .body("errors.field", hasItem("size"));
         as(TestTokens.admin(rid)).get(PATH + "/{id}", rid, id).then().body("status", equalTo("available"));
+    }
+
+    /** Dark pixels in the band below the square code: the printed label. */
+    static int darkPixels(java.awt.image.BufferedImage image, int codeHeight, int bottom) {
+        int dark = 0;
+        for (int y = codeHeight; y < bottom; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xff) < 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark;
+    }
+
+    @Test
+    void qrPngLabelShrinksToFitAndScalesWithSize() throws Exception {
+        UUID rid = TestData.restaurant("QR Labels");
+        String id = as(TestTokens.admin(rid)).body(Map.of("table_number", "77",
+                "label", "Terrazza panoramica sul lago, tavolo settantasette", "capacity", 4))
+                .post(PATH, rid).then().statusCode(201).extract().path("id");
+        for (int size : new int[] { 128, 1024 }) {
+            byte[] png = as(TestTokens.waiter(rid)).queryParam("size", size).get(PATH + "/{id}/qr.png", rid, id)
+                    .then().statusCode(200).contentType("image/png").extract().asByteArray();
+            var image = ImageIO.read(new ByteArrayInputStream(png));
+            Assertions.assertEquals(size, image.getWidth());
+            Assertions.assertTrue(image.getHeight() > size);
+            Assertions.assertTrue(darkPixels(image, size, image.getHeight()) > 0);
+            // nothing of the long label runs off the edges
+            for (int y = size; y < image.getHeight(); y++) {
+                Assertions.assertEquals(0xffffff, image.getRGB(0, y) & 0xffffff);
+                Assertions.assertEquals(0xffffff, image.getRGB(size - 1, y) & 0xffffff);
+            }
+            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(image)))).getText();
+            Assertions.assertTrue(decoded.startsWith("http://localhost:8000/t/"));
+        }
     }
 }

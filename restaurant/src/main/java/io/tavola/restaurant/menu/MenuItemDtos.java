@@ -2,6 +2,7 @@ package io.tavola.restaurant.menu;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tavola.restaurant.image.ImageUrls;
+import io.tavola.restaurant.web.Names;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +31,7 @@ public final class MenuItemDtos {
      */
     public record MenuItemRequest(
             @NotNull UUID categoryId,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Names.READABLE, message = Names.MESSAGE) String name,
             @Size(max = 2000) String description,
             @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
             @Digits(integer = 8, fraction = 2, message = MONEY) BigDecimal price,

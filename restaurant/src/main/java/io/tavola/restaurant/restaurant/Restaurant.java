@@ -52,6 +52,14 @@ public class Restaurant extends PanacheEntityBase {
     @Column(name = "service_request_cooldown_seconds", nullable = false)
     public int serviceRequestCooldownSeconds;
 
+    /** A kitchen ticket this many minutes old turns amber... */
+    @Column(name = "kitchen_warning_minutes", nullable = false)
+    public int kitchenWarningMinutes;
+
+    /** ...and red at this age. */
+    @Column(name = "kitchen_late_minutes", nullable = false)
+    public int kitchenLateMinutes;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

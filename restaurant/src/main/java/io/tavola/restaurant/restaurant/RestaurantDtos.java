@@ -2,6 +2,7 @@ package io.tavola.restaurant.restaurant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tavola.restaurant.image.ImageUrls;
+import io.tavola.restaurant.web.Names;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +22,7 @@ public final class RestaurantDtos {
 
     /** Master admin creates a restaurant; omitted settings take safe defaults. */
     public record CreateRestaurant(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Names.READABLE, message = Names.MESSAGE) String name,
             @Size(max = 500) String address,
             @Size(max = 40) @Pattern(regexp = "[0-9+() .\\-]*", message = "must contain only digits, spaces and + ( ) . -") String phone,
             @Email @Size(max = 254) String email,
@@ -31,14 +32,16 @@ public final class RestaurantDtos {
             @Pattern(regexp = PLANS, message = "must be one of basic, standard, premium") String subscriptionPlan,
             @Pattern(regexp = STATUSES, message = "must be one of trial, active, past_due, cancelled") String subscriptionStatus,
             Boolean orderConfirmationRequired,
-            @Min(0) @Max(3600) Integer serviceRequestCooldownSeconds) {}
+            @Min(0) @Max(3600) Integer serviceRequestCooldownSeconds,
+            @Min(1) @Max(240) Integer kitchenWarningMinutes,
+            @Min(2) @Max(480) Integer kitchenLateMinutes) {}
 
     /**
      * Partial update: absent (or null) fields stay as they are; an empty string clears an optional text.
      * {@code is_active} and the subscription are the master admin's to change.
      */
     public record UpdateRestaurant(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Size(min = 1, max = 200) @Pattern(regexp = Names.READABLE, message = Names.MESSAGE) String name,
             @Size(max = 500) String address,
             @Size(max = 40) @Pattern(regexp = "[0-9+() .\\-]*", message = "must contain only digits, spaces and + ( ) . -") String phone,
             @Email @Size(max = 254) String email,
@@ -49,7 +52,9 @@ public final class RestaurantDtos {
             @Pattern(regexp = PLANS, message = "must be one of basic, standard, premium") String subscriptionPlan,
             @Pattern(regexp = STATUSES, message = "must be one of trial, active, past_due, cancelled") String subscriptionStatus,
             Boolean orderConfirmationRequired,
-            @Min(0) @Max(3600) Integer serviceRequestCooldownSeconds) {}
+            @Min(0) @Max(3600) Integer serviceRequestCooldownSeconds,
+            @Min(1) @Max(240) Integer kitchenWarningMinutes,
+            @Min(2) @Max(480) Integer kitchenLateMinutes) {}
 
     public record RestaurantView(
             UUID id,
@@ -66,6 +71,8 @@ public final class RestaurantDtos {
             String subscriptionStatus,
             boolean orderConfirmationRequired,
             int serviceRequestCooldownSeconds,
+            int kitchenWarningMinutes,
+            int kitchenLateMinutes,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -73,7 +80,8 @@ public final class RestaurantDtos {
             return new RestaurantView(r.id, r.name, r.address, r.phone, r.email, r.description,
                     ImageUrls.of(r.id, r.logoImageId), r.currency, r.timeZone, r.active,
                     r.subscriptionPlan, r.subscriptionStatus, r.orderConfirmationRequired,
-                    r.serviceRequestCooldownSeconds, r.createdAt, r.updatedAt);
+                    r.serviceRequestCooldownSeconds, r.kitchenWarningMinutes, r.kitchenLateMinutes, r.createdAt,
+                    r.updatedAt);
         }
     }
 }

@@ -14,6 +14,8 @@ import io.tavola.restaurant.restaurant.RestaurantDtos.UpdateRestaurant;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -55,15 +58,19 @@ public class RestaurantResource {
                 .entity(RestaurantView.of(r)).build());
     }
 
+    /**
+     * {@code ?q=} a part of the name (any case), {@code ?sort=} one of {@link Restaurants#SORTS}. A master
+     * admin searches every restaurant; staff get a page holding at most their own (the tenant filter).
+     */
     @GET
-    public Uni<PageResult<RestaurantView>> list(@Valid @BeanParam PageRequest page) {
-        if (caller.isMaster()) {
-            return restaurants.listAll(page);
-        }
-        if (!caller.role().isStaff()) {
+    public Uni<PageResult<RestaurantView>> list(@QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("sort") @Pattern(regexp = "-?(created_at|name)",
+                    message = "must be one of created_at, -created_at, name, -name") String sort,
+            @Valid @BeanParam PageRequest page) {
+        if (!caller.isMaster() && !caller.role().isStaff()) {
             throw ApiException.forbidden("Only staff list restaurants");
         }
-        return restaurants.listOwn(caller.ownRestaurant(), page);
+        return restaurants.list(q, sort, page);
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.tavola.restaurant.restaurant;
 
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.web.PageRequest;
@@ -18,6 +17,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -52,27 +53,37 @@ public class Restaurants {
         r.orderConfirmationRequired = request.orderConfirmationRequired() == null || request.orderConfirmationRequired();
         r.serviceRequestCooldownSeconds = request.serviceRequestCooldownSeconds() == null ? 120
                 : request.serviceRequestCooldownSeconds();
+        r.kitchenWarningMinutes = request.kitchenWarningMinutes() == null ? 5 : request.kitchenWarningMinutes();
+        r.kitchenLateMinutes = request.kitchenLateMinutes() == null ? 8 : request.kitchenLateMinutes();
+        checkTicketAges(r);
         r.createdAt = Instant.now();
         r.updatedAt = r.createdAt;
         return Panache.withTransaction(r::persist);
     }
 
-    public Uni<PageResult<RestaurantView>> listAll(PageRequest page) {
-        // newest first: the master console looks for the restaurant it just onboarded
+    /** How the list may be ordered: the {@code sort} parameter's values and their HQL. */
+    public static final Map<String, String> SORTS = Map.of(
+            "-created_at", "createdAt desc, id desc",
+            "created_at", "createdAt, id",
+            "name", "lower(name), id",
+            "-name", "lower(name) desc, id desc");
+
+    /**
+     * The restaurants the caller may see, whose name holds {@code q} (any case; null: all), in the order
+     * named by {@code sort} (null: newest first, as the master console looks for the one it just onboarded).
+     * The tenant filter bounds it: a master admin's scope is every restaurant, staff see a list of one.
+     */
+    public Uni<PageResult<RestaurantView>> list(String q, String sort, PageRequest page) {
+        String order = SORTS.get(sort == null ? "-created_at" : sort);
+        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        // the text is matched literally: % and _ typed into the search are not wildcards
+        String like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return Panache.withSession(() -> {
-            var query = Restaurant.<Restaurant>findAll(Sort.descending("createdAt", "id"));
+            var query = Restaurant.<Restaurant>find("lower(name) like ?1 escape '\\' order by " + order, like);
             return query.page(page.page, page.size).list().chain(items -> query.count()
                     .map(total -> new PageResult<>(items.stream().map(RestaurantView::of).toList(), page.page,
                             page.size, total)));
         });
-    }
-
-    /** Staff see a list of one: their own restaurant. */
-    public Uni<PageResult<RestaurantView>> listOwn(UUID restaurantId, PageRequest page) {
-        return Panache.withSession(() -> Restaurant.<Restaurant>findById(restaurantId).map(r -> {
-            List<RestaurantView> all = r == null ? List.of() : List.of(RestaurantView.of(r));
-            return new PageResult<>(page.page == 0 ? all : List.of(), page.page, page.size, all.size());
-        }));
     }
 
     public Uni<Restaurant> get(UUID restaurantId) {
@@ -160,7 +171,22 @@ public class Restaurants {
         if (request.serviceRequestCooldownSeconds() != null) {
             r.serviceRequestCooldownSeconds = request.serviceRequestCooldownSeconds();
         }
+        if (request.kitchenWarningMinutes() != null) {
+            r.kitchenWarningMinutes = request.kitchenWarningMinutes();
+        }
+        if (request.kitchenLateMinutes() != null) {
+            r.kitchenLateMinutes = request.kitchenLateMinutes();
+        }
+        checkTicketAges(r);
         r.updatedAt = Instant.now();
+    }
+
+    /** Amber comes before red, also when only one of them changes (the other is the stored one). */
+    private static void checkTicketAges(Restaurant r) {
+        if (r.kitchenWarningMinutes >= r.kitchenLateMinutes) {
+            throw ApiException.invalidField("kitchen_late_minutes",
+                    "must be more than kitchen_warning_minutes (" + r.kitchenWarningMinutes + ")");
+        }
     }
 
     /** Every listener in turn, one after the other. */

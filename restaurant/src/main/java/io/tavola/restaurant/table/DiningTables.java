@@ -35,6 +35,9 @@ public class DiningTables implements RestaurantListener {
     @Inject
     TokenRevocations revocations;
 
+    @Inject
+    OpenTabs openTabs;
+
     public Uni<PageResult<DiningTable>> list(UUID restaurantId, PageRequest page) {
         return Panache.withSession(() -> {
             var query = DiningTable.<DiningTable>findAll(ORDER);
@@ -102,9 +105,20 @@ public class DiningTables implements RestaurantListener {
         })).call(this::endOlderGuestTokens);
     }
 
-    /** After the commit, none of the deleted table's guest tokens is valid any more. */
-    public Uni<Void> delete(UUID id) {
-        return Panache.withTransaction(() -> require(id).chain(t -> t.delete()))
+    /**
+     * A table whose party still has an open tab stays (409): orders is asked first, with the caller's token.
+     * A tab opened between that answer and the delete keeps its orders (orders holds the table's label); it
+     * can no longer take new ones. After the commit, none of the table's guest tokens is valid any more.
+     */
+    public Uni<Void> delete(UUID restaurantId, UUID id, String authorization) {
+        return get(id)
+                .call(t -> openTabs.atTable(restaurantId, id, authorization).invoke(open -> {
+                    if (open) {
+                        throw ApiException.conflict("table-has-open-tab", "'" + t.label
+                                + "' still has an open tab: close it or clear the table first, then remove it");
+                    }
+                }))
+                .chain(() -> Panache.withTransaction(() -> require(id).chain(t -> t.delete())))
                 .call(() -> revocations.revokeTableBefore(id, Long.MAX_VALUE));
     }
 

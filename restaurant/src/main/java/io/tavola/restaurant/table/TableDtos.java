@@ -1,6 +1,7 @@
 package io.tavola.restaurant.table;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tavola.restaurant.web.Names;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,8 +20,9 @@ public final class TableDtos {
 
     /** Create and full update share one shape; the QR token is never set by a client. */
     public record TableRequest(
-            @NotBlank @Size(max = 20) @Pattern(regexp = "[\\p{L}\\p{N} ._/-]*", message = "must contain only letters, digits, spaces and . _ / -") String tableNumber,
-            @Size(max = 100) String label,
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[\\p{L}\\p{N} ._/-]*", message = "must contain only letters, digits, spaces and . _ / -")
+            @Pattern(regexp = Names.READABLE, message = Names.MESSAGE) String tableNumber,
+            @Size(max = 100) @Pattern(regexp = Names.READABLE_OR_BLANK, message = Names.MESSAGE) String label,
             @NotNull @Min(1) @Max(100) Integer capacity,
             @Pattern(regexp = STATUSES, message = STATUS_MESSAGE) String status,
             @Size(max = 60) String zone,

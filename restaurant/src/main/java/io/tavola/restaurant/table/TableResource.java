@@ -18,6 +18,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -82,9 +83,10 @@ public class TableResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id) {
-        caller.staffScope(rid, Role.RESTAURANT_ADMIN);
-        return tables.delete(id).replaceWith(Response.noContent().build());
+    public Uni<Response> delete(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        UUID restaurant = caller.staffScope(rid, Role.RESTAURANT_ADMIN);
+        return tables.delete(restaurant, id, authorization).replaceWith(Response.noContent().build());
     }
 
     @PUT
@@ -115,8 +117,8 @@ public class TableResource {
     public Uni<Response> png(@PathParam("rid") UUID rid, @PathParam("id") UUID id,
             @QueryParam("size") @DefaultValue("512") @Min(128) @Max(2048) int size) {
         caller.staffScope(rid, Role.RESTAURANT_ADMIN, Role.CHEF, Role.WAITER);
-        return tables.get(id).map(t -> Response.ok(qr.png(t.qrToken, size), "image/png")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
+        return tables.get(id).chain(t -> qr.pngOffLoop(t.qrToken, size, t.label))
+                .map(png -> Response.ok(png, "image/png").header(HttpHeaders.CACHE_CONTROL, "private, no-store").build());
     }
 
     @GET

@@ -11,11 +11,16 @@ export function unlockSound(): boolean {
   }
 }
 
-/** A short two-tone chime for a new ticket. */
-export function chime(): void {
+/** A new kitchen ticket: a short rising two-tone chime. */
+export const TICKET_TONES = [880, 1320];
+/** A table calling or asking for the bill: three tones, so it is not mistaken for a new ticket. */
+export const CALL_TONES = [1320, 990, 1320];
+
+/** A short chime of `tones` (Hz), once the sound was unlocked. */
+export function chime(tones: readonly number[] = TICKET_TONES): void {
   if (!context || context.state !== 'running') return;
   const now = context.currentTime;
-  [880, 1320].forEach((freq, i) => {
+  tones.forEach((freq, i) => {
     const osc = context!.createOscillator();
     const gain = context!.createGain();
     osc.frequency.value = freq;
