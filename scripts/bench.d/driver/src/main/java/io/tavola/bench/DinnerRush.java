@@ -53,7 +53,7 @@ final class DinnerRush {
     }
 
     Future<Void> run() {
-        vertx.setPeriodic(1000, t -> timeline.tick(System.nanoTime()));
+        long ticks = vertx.setPeriodic(1000, t -> timeline.tick(System.nanoTime()));
         return setupRun()
                 .compose(v -> profile("JFR.start"))
                 .compose(v -> climb("trivial", plan.trivial(), r -> List.of(new OpenLoop.Load(diners.trivial(), r)),
@@ -80,6 +80,8 @@ final class DinnerRush {
                 .compose(v -> growth())
                 .compose(v -> awaitDeliveries(15))
                 .map(v -> {
+                    // the timeline is complete: the main thread writes it out next
+                    vertx.cancelTimer(ticks);
                     live = screens.finish(manifest.restaurants().size(), plan.watchedSessions());
                     return null;
                 });

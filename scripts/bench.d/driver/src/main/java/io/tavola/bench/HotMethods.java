@@ -19,12 +19,13 @@ import jdk.jfr.consumer.RecordingFile;
  * the same data {@code jfr print --events jdk.ExecutionSample} shows.
  */
 record HotMethods(long samples, List<Map.Entry<String, Long>> methods, List<Map.Entry<String, Long>> packages,
-        List<Map.Entry<String, Long>> tavolaFrames, long gcPauses, Duration gcPauseTotal, double jvmCpuMean) {
+        List<Map.Entry<String, Long>> libraries, List<Map.Entry<String, Long>> tavolaFrames, long gcPauses, Duration gcPauseTotal, double jvmCpuMean) {
 
     static HotMethods of(Path recording, int top) throws IOException {
         Map<String, Long> methods = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
         Map<String, Long> tavola = new HashMap<>();
+        Map<String, Long> libraries = new HashMap<>();
         long samples = 0;
         long pauses = 0;
         Duration pauseTotal = Duration.ZERO;
@@ -44,7 +45,18 @@ record HotMethods(long samples, List<Map.Entry<String, Long>> methods, List<Map.
                         String type = m.getType().getName();
                         methods.merge(type + "." + m.getName(), 1L, Long::sum);
                         packages.merge(packageOf(type), 1L, Long::sum);
-                        String own = "(no Tavola frame)";
+                        // whose code it was: the first frame from the top outside the JDK (a HashMap.get in
+                        // Hibernate's code is Hibernate's cost)
+                        String library = "(the JDK alone)";
+                        for (RecordedFrame f : stack.getFrames()) {
+                            String t = f.getMethod().getType().getName();
+                            if (!t.startsWith("java.") && !t.startsWith("jdk.") && !t.startsWith("sun.")) {
+                                library = packageOf(t);
+                                break;
+                            }
+                        }
+                        libraries.merge(library, 1L, Long::sum);
+                        String own = "(no Tavola frame: a callback)";
                         for (RecordedFrame f : stack.getFrames()) {
                             String t = f.getMethod().getType().getName();
                             if (t.startsWith("io.tavola.")) {
@@ -66,7 +78,8 @@ record HotMethods(long samples, List<Map.Entry<String, Long>> methods, List<Map.
                 }
             }
         }
-        return new HotMethods(samples, top(methods, top), top(packages, top), top(tavola, top), pauses, pauseTotal,
+        return new HotMethods(samples, top(methods, top), top(packages, top), top(libraries, top), top(tavola, top), pauses,
+                pauseTotal,
                 cpuCount == 0 ? 0 : cpuSum / cpuCount);
     }
 
@@ -91,6 +104,8 @@ record HotMethods(long samples, List<Map.Entry<String, Long>> methods, List<Map.
         methods.forEach(e -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
         out.append("self time, by package:\n");
         packages.forEach(e -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
+        out.append("self time, by the library whose code it was (first frame outside the JDK):\n");
+        libraries.forEach(e -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
         out.append("under Tavola's frame:\n");
         tavolaFrames.forEach(e -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
         return out.toString();
