@@ -12,7 +12,7 @@ set key outside right top
 set grid
 set xlabel 'seconds since the driver started'
 set lmargin 10
-set rmargin 26
+set rmargin 32
 load phases
 
 ops = 'trivial menu menu-direct session-read order advance'
@@ -32,13 +32,16 @@ set yrange [0.5:*]
 plot for [i=1:words(ops)] data using 't':(column(word(ops, i).'_p99')) with lines lw 1.5 title label(i)
 
 unset logscale y
-set title 'CPU cores used, and the load average'
+set title 'CPU cores used (left), and the load average (right)'
 set ylabel 'cores'
 set yrange [0:*]
+set y2label 'load average'
+set y2range [0:*]
+set y2tics
 plot data using 't':'cores_services' with lines lw 1.5 title 'the five services', \
      data using 't':'cores_postgres' with lines lw 1.5 title 'PostgreSQL', \
      data using 't':'cores_redis_rabbitmq' with lines lw 1.5 title 'Redis + RabbitMQ', \
      data using 't':'cores_driver' with lines lw 1.5 title 'driver', \
      data using 't':'cores_other' with lines lw 1.5 title 'other work', \
-     data using 't':'load1' with lines lw 1 dt 2 lc rgb 'black' title 'load average (1 min)'
+     data using 't':'load1' axes x1y2 with lines lw 1 dt 2 lc rgb 'black' title 'load average (1 min)'
 unset multiplot

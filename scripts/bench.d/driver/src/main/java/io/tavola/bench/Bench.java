@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
@@ -218,7 +220,8 @@ public final class Bench {
                 double known = services + delta(a, b, "postgres") + shared + delta(a, b, "driver");
                 long rss = b.rssKb().values().stream().mapToLong(Long::longValue).sum();
                 csv.append(String.format(",%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d", services / dt, delta(a, b, "postgres") / dt,
-                        shared / dt, delta(a, b, "driver") / dt, Math.max(0, delta(a, b, "machine") - known) / dt,
+                        // a late sample can make the difference of two counters read past the machine's cores
+                        shared / dt, delta(a, b, "driver") / dt, Math.min(CORES, Math.max(0, delta(a, b, "machine") - known) / dt),
                         b.load1(), rss / 1024));
             } else {
                 csv.append(",,,,,,,");
