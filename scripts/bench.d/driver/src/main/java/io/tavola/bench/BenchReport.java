@@ -462,14 +462,32 @@ final class BenchReport {
         line("");
         line("| what | at a time | attempts | done | took | per second | p50 ms | p99 ms | outcomes |");
         line("|---|---|---|---|---|---|---|---|---|");
+        List<JsonObject> warm = new ArrayList<>();
         for (Object o : results.getJsonArray("setup")) {
             JsonObject s = (JsonObject) o;
+            if (s.getString("phase").equals("warm-up")) {
+                warm.add(s);
+                continue;
+            }
             line("| " + s.getString("op") + " | " + s.getValue("concurrency") + " | " + s.getValue("sent") + " | "
                     + s.getValue("ok") + " | " + fmt(s.getDouble("duration_s"), 1) + " s | " + fmt(s.getDouble("achieved_rps"), 1)
                     + " | " + fmt(s.getDouble("p50_ms"), 1) + " | " + fmt(s.getDouble("p99_ms"), 1) + " | "
                     + outcomes(s.getJsonObject("outcomes")) + " |");
         }
         line("");
+        if (!warm.isEmpty()) {
+            line("Then the warm-up, every operation at once at a modest open-loop rate for " + warm.get(0).getValue("duration_s")
+                    + " s so the JIT compiled their paths before anything was measured:");
+            line("");
+            line("| operation | offered/s | answered/s | p50 ms | p99 ms | outcomes |");
+            line("|---|---|---|---|---|---|");
+            for (JsonObject s : warm) {
+                line("| " + s.getString("op") + " | " + rate(s.getDouble("offered_rps")) + " | " + rate(s.getDouble("achieved_rps"))
+                        + " | " + fmt(s.getDouble("p50_ms"), 1) + " | " + fmt(s.getDouble("p99_ms"), 1) + " | "
+                        + outcomes(s.getJsonObject("outcomes")) + " |");
+            }
+            line("");
+        }
     }
 
     // --- formatting ----------------------------------------------------------------------------------

@@ -225,7 +225,7 @@ final class Diners {
     Future<Integer> probe(String phase) {
         return switch (phase) {
             case "trivial" -> status(gateway.get("/api/v1/auth/jwks"));
-            case "menu", "rush" -> status(gateway.get("/api/v1/restaurants/" + manifest.restaurants().get(0).id() + "/menu"));
+            case "menu", "rush", "warm-up" -> status(gateway.get("/api/v1/restaurants/" + manifest.restaurants().get(0).id() + "/menu"));
             case "menu-direct" -> status(restaurantDirect.get("/api/v1/restaurants/" + manifest.restaurants().get(0).id()
                     + "/menu"));
             default -> readSession(guests.get(0));

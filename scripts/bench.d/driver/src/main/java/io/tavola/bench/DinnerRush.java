@@ -55,6 +55,7 @@ final class DinnerRush {
     Future<Void> run() {
         long ticks = vertx.setPeriodic(1000, t -> timeline.tick(System.nanoTime()));
         return setupRun()
+                .compose(v -> warmUp())
                 .compose(v -> profile("JFR.start"))
                 .compose(v -> climb("trivial", plan.trivial(), r -> List.of(new OpenLoop.Load(diners.trivial(), r)),
                         plan.stepSeconds(), "trivial"))
@@ -65,7 +66,7 @@ final class DinnerRush {
                 .compose(v -> climb("menu-direct", plan.menuDirect(),
                         r -> List.of(new OpenLoop.Load(diners.menuDirect(), r)), plan.stepSeconds(), "menu-direct"))
                 .compose(v -> recovered("menu-direct"))
-                .compose(v -> step("warm-up", "warm-up orders " + (int) plan.warmupRate() + "/s", List.of(
+                .compose(v -> step("session-fill", "orders to fill sessions " + (int) plan.warmupRate() + "/s", List.of(
                         new OpenLoop.Load(diners.order(), plan.warmupRate()),
                         new OpenLoop.Load(diners.advance(), plan.warmupRate() * Plan.ADVANCE_SHARE)), plan.warmupSeconds()))
                 .compose(v -> climb("session-read", plan.sessionRead(),
@@ -168,6 +169,32 @@ final class DinnerRush {
                 return Future.failedFuture("status " + status);
             }
             return pause(1 << tries).compose(v -> attempt(item, work, stats, tries + 1));
+        });
+    }
+
+    /**
+     * Every operation at a modest rate before anything is measured, so the JIT has compiled their paths
+     * (a cold JVM runs them interpreted); its figures go to the setup table, not the steps.
+     */
+    private Future<Void> warmUp() {
+        double seconds = plan.mode().equals("quick") ? 15 : 30;
+        say("warm-up for " + (int) seconds + " s (not measured)");
+        timeline.phase = "warm-up";
+        timeline.mark("warm-up", System.nanoTime());
+        diners.step = "warm-up";
+        List<OpenLoop.Load> loads = new ArrayList<>(List.of(new OpenLoop.Load(diners.trivial(), 200),
+                new OpenLoop.Load(diners.menu(), 200), new OpenLoop.Load(diners.sessionRead(), 100),
+                new OpenLoop.Load(diners.order(), 25), new OpenLoop.Load(diners.advance(), 12)));
+        if (plan.menuDirect().length > 0) {
+            loads.add(new OpenLoop.Load(diners.menuDirect(), 200));
+        }
+        return loop.step("warm-up", loads, seconds).compose(stats -> {
+            for (StepStats s : stats) {
+                setup.add(s);
+                say(String.format("  %-13s offered %6.0f/s achieved %8.1f/s  p50 %7.1f  p99 %8.1f ms  %s", s.op,
+                        s.offeredRate, s.achievedRate(), s.percentileMillis(50), s.percentileMillis(99), s.outcomes));
+            }
+            return recovered("warm-up");
         });
     }
 
