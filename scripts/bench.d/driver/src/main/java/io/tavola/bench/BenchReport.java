@@ -271,17 +271,20 @@ final class BenchReport {
         line("Open loop: requests leave at the offered rate whatever happens to earlier ones, and latency counts from "
                 + "when each was due (so a queue shows). *Held* = at least 95% of the offered rate answered with at most "
                 + "0.1% errors; a phase stops climbing once a step saturates (under 80% answered, over 5% errors or p99 "
-                + "over 2 s). Latencies of successful answers, in ms.");
+                + "over 2 s). Latencies of successful answers, in ms. *Other work*: CPU cores that processes other than "
+                + "Tavola's, its servers' and the driver's used during the step (the neighbours' share of the machine).");
         line("");
-        line("| step | operation | offered/s | answered/s | p50 | p95 | p99 | max | outcomes | held |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("| step | operation | offered/s | answered/s | p50 | p95 | p99 | max | outcomes | held | other work (cores) |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
         String lastLabel = "";
         for (JsonObject s : steps) {
-            String label = s.getString("phase");
+            String label = s.getString("step", s.getString("phase"));
             line("| " + (label.equals(lastLabel) ? "" : label) + " | " + s.getString("op") + " | " + rate(s.getDouble("offered_rps"))
                     + " | " + rate(s.getDouble("achieved_rps")) + " | " + fmt(s.getDouble("p50_ms"), 1) + " | "
                     + fmt(s.getDouble("p95_ms"), 1) + " | " + fmt(s.getDouble("p99_ms"), 1) + " | " + fmt(s.getDouble("max_ms"), 1)
-                    + " | " + outcomes(s.getJsonObject("outcomes")) + " | " + (s.getBoolean("held") ? "yes" : "**no**") + " |");
+                    + " | " + outcomes(s.getJsonObject("outcomes")) + " | " + (s.getBoolean("held") ? "yes" : "**no**") + " | "
+                    + (label.equals(lastLabel) ? "" : fmt(s.getJsonObject("cores", new JsonObject()).getDouble("other", Double.NaN), 2))
+                    + " |");
             lastLabel = label;
         }
         line("");

@@ -16,6 +16,8 @@ final class StepStats {
     final double offeredRate;
     private double durationSeconds;
     final long startNanos;
+    /** The step's name in the report ("menu 500/s"). */
+    String label;
     /** Setup steps run a few at a time instead of at a rate. */
     int concurrency;
     long sent;
@@ -124,7 +126,7 @@ final class StepStats {
         JsonObject out = new JsonObject();
         outcomes.forEach(out::put);
         return new JsonObject()
-                .put("phase", phase).put("op", op)
+                .put("phase", phase).put("step", label == null ? phase : label).put("op", op)
                 .put("offered_rps", offeredRate).put("duration_s", round(durationSeconds, 1))
                 .put("concurrency", concurrency)
                 .put("sent", sent).put("ok", ok).put("errors", errors())
