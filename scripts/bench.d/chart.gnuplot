@@ -16,7 +16,7 @@ set rmargin 32
 load phases
 
 ops = 'trivial menu menu-direct session-read order advance'
-label(i) = word('trivial(JWKS) menu menu(direct) session-read order advance', i)
+label(i) = word('trivial menu menu(direct) session-read order advance', i)
 
 set title 'answers per second'
 set ylabel 'req/s'

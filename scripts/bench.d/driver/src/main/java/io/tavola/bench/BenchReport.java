@@ -243,8 +243,8 @@ final class BenchReport {
         double direct = heldRate("menu-direct", "menu-direct");
         line("| ceiling | rate | Tavola figure | fraction of the ceiling |");
         line("|---|---|---|---|");
-        line("| a trivial endpoint through the gateway (auth's JWKS: public, no database; the gateway's rate-limit script in "
-                + "Redis and proxy hop included), highest rate held | " + rate(trivial) + " req/s (pushed: " + rate(trivialPeak)
+        line("| a trivial endpoint through the gateway (`GET /api/v1/tables/not-a-qr-code`: restaurant answers 404 at once, "
+                + "no database; the gateway's rate-limit script in Redis and its proxy hop included), highest rate held | " + rate(trivial) + " req/s (pushed: " + rate(trivialPeak)
                 + ") | public menu " + rate(menu) + " req/s; session read " + rate(session) + " req/s | menu " + pct(menu / trivial)
                 + ", session read " + pct(session / trivial) + " |");
         if (direct > 0) {

@@ -122,10 +122,18 @@ final class Diners {
 
     // --- the rush -----------------------------------------------------------------------------------
 
-    /** The ceiling: auth's JWKS through the gateway (public, no database, no token check). */
+    /**
+     * The ceiling: the cheapest answer a Quarkus service gives through the gateway. A QR code lookup with
+     * a token that cannot be one is answered 404 by restaurant at once (no database, no Redis): the
+     * gateway's whole path (rate limit in Redis, routing, proxy) plus a Quarkus endpoint, and nothing else.
+     * That 404 is this operation's expected answer. (auth's JWKS would be the natural choice, but every
+     * request to auth costs ~80 ms on this machine: see the report's notes.)
+     */
     Operation trivial() {
-        return Operation.of("trivial", seq -> status(gateway.get("/api/v1/auth/jwks")));
+        return Operation.of("trivial", seq -> status(gateway.get(TRIVIAL_PATH)).map(s -> s == 404 ? 200 : s));
     }
+
+    private static final String TRIVIAL_PATH = "/api/v1/tables/not-a-qr-code";
 
     Operation menu() {
         return Operation.of("menu", seq -> status(gateway.get(menuPath())));
@@ -224,7 +232,7 @@ final class Diners {
     /** One cheap request on the route a phase loads: does it answer again after the phase? */
     Future<Integer> probe(String phase) {
         return switch (phase) {
-            case "trivial" -> status(gateway.get("/api/v1/auth/jwks"));
+            case "trivial" -> status(gateway.get(TRIVIAL_PATH)).map(st -> st == 404 ? 200 : st);
             case "menu", "rush", "warm-up" -> status(gateway.get("/api/v1/restaurants/" + manifest.restaurants().get(0).id() + "/menu"));
             case "menu-direct" -> status(restaurantDirect.get("/api/v1/restaurants/" + manifest.restaurants().get(0).id()
                     + "/menu"));
