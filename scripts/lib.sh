@@ -58,7 +58,7 @@ start_stack() {
   export ORDER_SERVICE_URL="http://localhost:$((base + 4))"
   export AUTH_JWKS_URL="$AUTH_SERVICE_URL/api/v1/auth/jwks"
   export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:$base}"
-  local heap="${TAVOLA_JAVA_HEAP:--Xmx256m}" name port pidfile
+  local name port pidfile
   for name in "${SERVICES[@]}"; do
     port=$(stack_port "$base" "$name") pidfile="$dir/run/$name.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -67,10 +67,7 @@ start_stack() {
     fi
     port_open 127.0.0.1 "$port" && die "port $port is taken by another process; stop it and run again"
     port_open 127.0.0.1 $((port + 1000)) && die "port $((port + 1000)) (${name}'s management interface) is taken by another process; stop it and run again"
-    # shellcheck disable=SC2086 # the heap and extra options are lists of JVM arguments
-    PORT=$port MANAGEMENT_PORT=$((port + 1000)) nohup java $heap ${TAVOLA_JAVA_OPTS:-} -jar "$TAVOLA_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-      >"$dir/log/$name.log" 2>&1 &
-    echo $! >"$pidfile"
+    launch_service "$dir" "$base" "$name"
   done
   for name in "${SERVICES[@]}"; do
     port=$(stack_port "$base" "$name")
@@ -83,6 +80,19 @@ start_stack() {
       return 1
     fi
   done
+}
+
+# launch_service STATE_DIR PORT_BASE NAME: starts one packaged service in the background (its pid in
+# STATE_DIR/run/NAME.pid, its log in STATE_DIR/log/NAME.log) without waiting; start_stack's
+# environment (the services' URLs) must be exported already. scripts/bench restarts services one at a
+# time with it to time each start alone.
+launch_service() {
+  local dir=$1 port
+  port=$(stack_port "$2" "$3")
+  # shellcheck disable=SC2086 # the heap and extra options are lists of JVM arguments
+  PORT=$port MANAGEMENT_PORT=$((port + 1000)) nohup java ${TAVOLA_JAVA_HEAP:--Xmx256m} ${TAVOLA_JAVA_OPTS:-} \
+    -jar "$TAVOLA_ROOT/$3/target/quarkus-app/quarkus-run.jar" >"$dir/log/$3.log" 2>&1 &
+  echo $! >"$dir/run/$3.pid"
 }
 
 stack_port() {
