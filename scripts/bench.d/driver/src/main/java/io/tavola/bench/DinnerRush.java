@@ -102,7 +102,8 @@ final class DinnerRush {
                 + all.size() + " kitchen and " + watched.size() + " session screens");
         // bcrypt makes logins slow on purpose: a few at a time
         return each("staff-login", all, 4, diners::staffLogin)
-                .compose(v -> each("guest-token", everyone, 16, diners::guestToken))
+                // a guest token mostly waits on auth (not its CPU): more at a time
+                .compose(v -> each("guest-token", everyone, 32, diners::guestToken))
                 .compose(v -> each("session-open", everyone, 16, diners::sessionOpen))
                 .compose(v -> each("kitchen-screen", all, 16, diners::kitchenScreen))
                 .compose(v -> each("session-screen", watched, 16, diners::sessionScreen))
