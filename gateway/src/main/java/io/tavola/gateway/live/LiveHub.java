@@ -145,7 +145,8 @@ public class LiveHub {
         if (!firstSighting(envelope.eventId())) {
             return;
         }
-        String restaurant = envelope.restaurantId().toString();
+        LiveSubscriber.Dispatched event = LiveSubscriber.Dispatched.of(envelope);
+        String restaurant = event.restaurantId();
         String stream = envelope.stream();
         Long sequence = envelope.sequence();
         if (stream != null && sequence != null) {
@@ -157,7 +158,7 @@ public class LiveHub {
         }
         String frame = null;
         for (LiveSubscriber subscriber : subscribers.values()) {
-            if (subscriber.wants(envelope)) {
+            if (subscriber.wants(event)) {
                 if (frame == null) {
                     frame = "{\"kind\":\"event\",\"event\":" + wire + "}";
                 }

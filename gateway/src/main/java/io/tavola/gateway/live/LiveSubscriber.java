@@ -112,13 +112,13 @@ final class LiveSubscriber {
      * sequence stays whole; the web app ignores what it does not know); a session sees its own orders and
      * session events and its restaurant's menu changes, and nothing this gateway cannot place.
      */
-    boolean wants(EventEnvelope event) {
+    boolean wants(Dispatched event) {
         String restaurant = restaurantId;
-        boolean sameRestaurant = restaurant != null && restaurant.equalsIgnoreCase(event.restaurantId().toString());
+        boolean sameRestaurant = restaurant != null && restaurant.equalsIgnoreCase(event.restaurantId());
         if (scope == Scope.KITCHEN) {
             return sameRestaurant;
         }
-        EventType type = event.eventType().orElse(null);
+        EventType type = event.type();
         // a session id is unique across restaurants: before the snapshot names the restaurant (a master's
         // token carries none) the id alone decides
         if (type == null || (restaurant != null && !sameRestaurant)) {
@@ -131,6 +131,17 @@ final class LiveSubscriber {
             case SESSION_OPENED, SESSION_UPDATED, SESSION_CLOSED -> ours(event.data(), "id");
             case FEEDBACK_LOW_RATING -> false;
         };
+    }
+
+    /**
+     * What every connection's {@link #wants} reads of one event, worked out once per event rather than
+     * once per connection (the type look-up was 3% of the gateway's CPU with 600 screens open).
+     */
+    record Dispatched(String restaurantId, EventType type, JsonNode data) {
+        static Dispatched of(EventEnvelope envelope) {
+            return new Dispatched(envelope.restaurantId().toString(), envelope.eventType().orElse(null),
+                    envelope.data());
+        }
     }
 
     private boolean ours(JsonNode data, String field) {

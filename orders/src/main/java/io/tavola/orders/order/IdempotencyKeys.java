@@ -19,12 +19,9 @@ final class IdempotencyKeys {
 
     /** The order a key already belongs to (null when the key is new); 422 when it came with another request. */
     static Uni<UUID> orderFor(UUID callerId, String key, String requestHash) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select cast(order_id as text) || ' ' || coalesce(request_hash, '') from orders.idempotency_key "
-                        + "where caller_id = ?1 and idem_key = ?2", String.class)
-                .setParameter(1, callerId).setParameter(2, key)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? null : sameRequest(rows.get(0), requestHash));
+        return Panache.getSession().chain(session -> session.find(IdempotencyKey.class,
+                        new IdempotencyKey.Key(callerId, key)))
+                .map(found -> found == null ? null : sameRequest(found, requestHash));
     }
 
     /** Claims the key for {@code orderId}; answers the order the key belongs to (another one if taken). */
@@ -40,14 +37,12 @@ final class IdempotencyKeys {
                         : orderFor(callerId, key, requestHash));
     }
 
-    /** {@code row} is "order-id request-hash" (the hash empty for keys claimed before hashes were kept). */
-    private static UUID sameRequest(String row, String requestHash) {
-        String stored = row.substring(row.indexOf(' ') + 1);
-        if (!stored.isEmpty() && !stored.equals(requestHash)) {
+    private static UUID sameRequest(IdempotencyKey found, String requestHash) {
+        if (found.requestHash != null && !found.requestHash.isEmpty() && !found.requestHash.equals(requestHash)) {
             throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key came with a different order before; send a new key for a new order",
                     List.of(), Map.of());
         }
-        return UUID.fromString(row.substring(0, row.indexOf(' ')));
+        return found.orderId;
     }
 }

@@ -3,6 +3,7 @@ package io.tavola.orders.session;
 import io.tavola.orders.tab.DinerName;
 import io.tavola.orders.tab.TableSession;
 import io.tavola.orders.tab.SessionTabs;
+import io.tavola.orders.tab.SessionDiner;
 import io.tavola.orders.tab.SessionSummary;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
@@ -219,27 +220,9 @@ public class TableSessions {
 
     /** Who is at the table, first come first (the bill names its parts from them too). */
     Uni<List<SessionView.Diner>> diners(UUID sessionId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select user_id, role, joined_at, name from orders.session_diner where session_id = ?1 "
-                        + "order by joined_at, user_id",
-                Object[].class)
-                .setParameter(1, sessionId)
-                .getResultList())
+        return SessionDiner.<SessionDiner>list("sessionId = ?1", Sort.ascending("joinedAt", "userId"), sessionId)
                 .map(rows -> rows.stream()
-                        .map(r -> new SessionView.Diner((UUID) r[0], (String) r[1], instant(r[2]), (String) r[3]))
+                        .map(d -> new SessionView.Diner(d.userId, d.role, d.joinedAt, d.name))
                         .toList());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime ldt) {
-            return ldt.toInstant(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

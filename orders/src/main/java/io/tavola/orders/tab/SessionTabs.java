@@ -66,10 +66,10 @@ public class SessionTabs {
      * shared deny-list refuses it at every service as well; this is the durable check.
      */
     private Uni<Void> refuseClosedGuest(UUID guestId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select count(*) from orders.session_diner d join orders.table_session s on s.id = d.session_id "
-                        + "where d.user_id = ?1 and s.status <> 'open'", Long.class)
-                .setParameter(1, guestId).getSingleResult())
+        return Panache.getSession().chain(session -> session.createQuery("select count(*) from SessionDiner d "
+                        + "where d.userId = ?1 and exists (from TableSession s where s.id = d.sessionId and s.status <> ?2)",
+                        Long.class)
+                .setParameter(1, guestId).setParameter(2, TableSession.OPEN).getSingleResult())
                 .invoke(closed -> {
                     if (closed > 0) {
                         throw ApiException.unauthorized(
@@ -99,22 +99,18 @@ public class SessionTabs {
      * the change carries the tab's current total.
      */
     public Uni<Boolean> rename(TableSession tab, UUID userId, String name) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select name from orders.session_diner where session_id = ?1 and user_id = ?2 for update", String.class)
-                .setParameter(1, tab.id).setParameter(2, userId)
-                .getResultList()
-                .chain(found -> {
-                    if (found.isEmpty()) {
-                        return Uni.createFrom().<Boolean>nullItem();
+        return SessionDiner.<SessionDiner>find("sessionId = ?1 and userId = ?2", tab.id, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(diner -> {
+                    if (diner == null) {
+                        return null;
                     }
-                    if (Objects.equals(found.get(0), name)) {
-                        return Uni.createFrom().item(false);
+                    if (Objects.equals(diner.name, name)) {
+                        return false;
                     }
-                    return session.createNativeQuery(
-                            "update orders.session_diner set name = ?3 where session_id = ?1 and user_id = ?2")
-                            .setParameter(1, tab.id).setParameter(2, userId).setParameter(3, name)
-                            .executeUpdate().map(updated -> true);
-                }));
+                    diner.name = name;
+                    return true;
+                });
     }
 
     /** An order joins the tab (a negative amount: it was cancelled); the row is held by this transaction. */
