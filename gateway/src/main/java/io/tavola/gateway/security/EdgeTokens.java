@@ -7,6 +7,8 @@ import io.tavola.common.security.TokenFacts;
 import io.tavola.common.security.TokenRevocations;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -14,13 +16,26 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * cached by smallrye-jwt), then against the shared deny-list (common's {@link TokenRevocations}, the
  * same check every service makes): a revoked token is as invalid as a forged one. Verification may
  * fetch the key set over HTTP, so it runs off the event loop.
+ *
+ * <p>A token that verified is remembered (by its exact text) until it expires, for at most
+ * {@link #REVERIFY_AFTER_MILLIS}: a diner's or a kitchen's next requests skip the signature check and
+ * the hop to a worker thread, which were most of what the gateway spent on a session read (issue 15).
+ * The deny-list is still asked on every request, so a revocation takes effect at once; a token that
+ * failed is never remembered.
  */
 @ApplicationScoped
 public class EdgeTokens {
 
+    /** Past this, a remembered token is verified again (a key auth withdrew stops counting within it). */
+    static final long REVERIFY_AFTER_MILLIS = 60_000;
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Verified(JsonWebToken token, long untilMillis) {}
+
     private final JWTParser parser;
     private final Vertx vertx;
     private final TokenRevocations revocations;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     EdgeTokens(JWTParser parser, Vertx vertx, TokenRevocations revocations) {
         this.parser = parser;
@@ -34,14 +49,40 @@ public class EdgeTokens {
         if (token == null) {
             return Uni.createFrom().item(authorization == null ? TokenCheck.ABSENT : TokenCheck.INVALID);
         }
+        return signature(token).chain(check -> !check.valid() ? Uni.createFrom().item(check)
+                : revocations.isRevoked(check.token()).map(revoked -> revoked ? TokenCheck.INVALID : check));
+    }
+
+    private Uni<TokenCheck> signature(String token) {
+        Verified known = verified.get(token);
+        long now = System.currentTimeMillis();
+        if (known != null && now < known.untilMillis()) {
+            return Uni.createFrom().item(TokenCheck.valid(known.token()));
+        }
+        if (known != null) {
+            verified.remove(token);
+        }
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
             try {
-                return TokenCheck.valid(parser.parse(token));
+                JsonWebToken jwt = parser.parse(token);
+                remember(token, jwt, now);
+                return TokenCheck.valid(jwt);
             } catch (ParseException e) {
                 return TokenCheck.INVALID;
             }
-        }), false).chain(check -> !check.valid() ? Uni.createFrom().item(check)
-                : revocations.isRevoked(check.token()).map(revoked -> revoked ? TokenCheck.INVALID : check));
+        }), false);
+    }
+
+    private void remember(String token, JsonWebToken jwt, long now) {
+        long until = Math.min(jwt.getExpirationTime() * 1000, now + REVERIFY_AFTER_MILLIS);
+        if (until <= now) {
+            return;
+        }
+        if (verified.size() >= MAX_REMEMBERED) {
+            // rare (10,000 live tokens within a minute on one replica): start over rather than track age
+            verified.clear();
+        }
+        verified.put(token, new Verified(jwt, until));
     }
 
     static String bearer(String authorization) {
