@@ -4,15 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import io.tavola.common.testkit.DnsRecorder;
-import io.vertx.core.Vertx;
+import io.tavola.common.testkit.RecordedDns;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,9 +46,9 @@ class TrustedProxiesTest {
     }
 
     private static void assertNoLookup(Runnable call) {
-        int asked = RecordedDns.dns.names().size();
+        int asked = RecordedDns.names().size();
         call.run();
-        List<String> names = RecordedDns.dns.names();
+        List<String> names = RecordedDns.names();
         assertEquals(List.of(), names.subList(asked, names.size()), "DNS lookups made while checking the proxies");
     }
 
@@ -89,26 +87,6 @@ class TrustedProxiesTest {
         void register(@Observes Router router) {
             if (enabled) {
                 router.get(PROBE).handler(rc -> rc.response().end(rc.request().remoteAddress().hostAddress()));
-            }
-        }
-    }
-
-    /** Every lookup auth's Vert.x makes goes to a {@link DnsRecorder}. */
-    public static class RecordedDns implements QuarkusTestResourceLifecycleManager {
-        static DnsRecorder dns;
-        private Vertx vertx;
-
-        @Override
-        public Map<String, String> start() {
-            vertx = Vertx.vertx();
-            dns = DnsRecorder.start(vertx);
-            return Map.of("quarkus.vertx.resolver.servers", dns.address());
-        }
-
-        @Override
-        public void stop() {
-            if (vertx != null) {
-                vertx.close();
             }
         }
     }

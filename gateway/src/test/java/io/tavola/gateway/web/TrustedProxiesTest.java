@@ -6,13 +6,11 @@ import static io.tavola.gateway.support.FromAddress.fresh;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.tavola.common.testkit.DnsRecorder;
+import io.tavola.common.testkit.RecordedDns;
 import io.tavola.common.testkit.TestTokens;
-import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +48,9 @@ class TrustedProxiesTest {
     }
 
     private static void assertNoLookup(Runnable call) {
-        int asked = RecordedDns.dns.names().size();
+        int asked = RecordedDns.names().size();
         call.run();
-        List<String> names = RecordedDns.dns.names();
+        List<String> names = RecordedDns.names();
         assertEquals(List.of(), names.subList(asked, names.size()), "DNS lookups made while checking the proxies");
     }
 
@@ -70,26 +68,6 @@ class TrustedProxiesTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(RecordedDns.class));
-        }
-    }
-
-    /** Every lookup the gateway's Vert.x makes goes to a {@link DnsRecorder}. */
-    public static class RecordedDns implements QuarkusTestResourceLifecycleManager {
-        static DnsRecorder dns;
-        private Vertx vertx;
-
-        @Override
-        public Map<String, String> start() {
-            vertx = Vertx.vertx();
-            dns = DnsRecorder.start(vertx);
-            return Map.of("quarkus.vertx.resolver.servers", dns.address());
-        }
-
-        @Override
-        public void stop() {
-            if (vertx != null) {
-                vertx.close();
-            }
         }
     }
 }

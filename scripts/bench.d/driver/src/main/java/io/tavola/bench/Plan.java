@@ -20,8 +20,8 @@ record Plan(String mode, double[] trivial, double[] menu, double[] menuDirect, d
             // wide ranges from low rates: a busy machine still gets a first step it can answer, a quiet one
             // climbs to the targets (8,000 menus, 3,000 session reads, 400 and 800 orders a second)
             case "quick" -> new Plan("quick", new double[] {100, 500, 2000, 8000}, new double[] {125, 500, 2000, 8000},
-                    new double[0], new double[] {100, 400, 1500, 3000}, new double[] {25, 100, 400, 800},
-                    8, 10, 100, 8, 15, 500, 400, 500, 1);
+                    new double[0], new double[] {100, 400, 1500, 3000}, new double[] {25, 50, 100, 400, 800},
+                    6, 8, 100, 8, 15, 500, 400, 500, 1);
             case "full" -> new Plan("full", new double[] {100, 250, 500, 1000, 2000, 4000, 8000, 16000},
                     new double[] {125, 250, 500, 1000, 2000, 4000, 8000},
                     new double[] {250, 500, 1000, 2000, 4000, 8000, 16000},
