@@ -25,7 +25,6 @@ import io.tavola.orders.web.Sequenced;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
