@@ -20,6 +20,19 @@ export function AnalyticsPage() {
 
 function Analytics() {
   const { restaurantId, timeZone } = useAdmin();
+  return <RestaurantAnalytics restaurantId={restaurantId} timeZone={timeZone} />;
+}
+
+/**
+ * The presets count in the restaurant's calendar, which is only known once its profile arrived: a report
+ * begun before then (in the browser's calendar, which late in the evening may still be yesterday there)
+ * starts over in the restaurant's. Keyed on the time zone, so it does exactly once.
+ */
+export function RestaurantAnalytics({ restaurantId, timeZone }: { restaurantId: string | null; timeZone: string | undefined }) {
+  return <Report key={timeZone ?? ''} restaurantId={restaurantId} timeZone={timeZone} />;
+}
+
+function Report({ restaurantId, timeZone }: { restaurantId: string | null; timeZone: string | undefined }) {
   // what the date fields show, and the last range that makes sense (the report shown is for that one)
   const [range, setRange] = useState<DateRange>(() => presetRange('last30', Date.now(), timeZone));
   const [asked, setAsked] = useState<DateRange>(range);
