@@ -1,7 +1,10 @@
 // The trace check of scripts/e2e (issue 16): one diner's order is ONE trace, from the gateway through orders,
 // restaurant's price lookup and the outbox relay's publish to the gateway's live consumer and the customers
 // consumer, with every parent link intact. The services export to scripts/system/otlp-receiver.mjs.
-//   TAVOLA_BASE_URL, SPANS_FILE, GUEST (a guest token), PIZZA, LARGE (menu item and option ids)
+// Orders prices from its copy of the restaurant's price book while the menu version holds, so the chef
+// first marks the pizza available (a change: a new version), and the traced order reads a new book.
+//   TAVOLA_BASE_URL, SPANS_FILE, GUEST (a guest token), CHEF (its restaurant's chef), ROMA (the restaurant),
+//   PIZZA, LARGE (menu item and option ids)
 //   node trace-check.mjs              places the order and checks its trace
 //   node trace-check.mjs --self-test  the checker flags a broken parent link and a missing step
 import { readFileSync } from 'node:fs';
@@ -41,6 +44,12 @@ function spansOf(file, traceId) {
 async function check() {
   const base = process.env.TAVOLA_BASE_URL.replace(/\/$/, '');
   const traceId = randomBytes(16).toString('hex'), clientSpan = randomBytes(8).toString('hex');
+  const changed = await fetch(`${base}/api/v1/restaurants/${process.env.ROMA}/menu-items/${process.env.PIZZA}/availability`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${process.env.CHEF}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ is_available: true }),
+  });
+  if (changed.status !== 200) throw new Error(`the chef could not change the menu: ${changed.status} ${await changed.text()}`);
   const response = await fetch(`${base}/api/v1/orders`, {
     method: 'POST',
     headers: {

@@ -17,6 +17,24 @@ public interface OrdersConfig {
 
     IdleTab idleTab();
 
+    PriceBookSettings priceBook();
+
+    /** The copies of restaurants' price books orders are priced from (restaurant.PriceBooks). */
+    interface PriceBookSettings {
+
+        /** How long a copy may be used at most; it must stay below twice restaurant's menu cache TTL (1 h). */
+        @WithDefault("5m")
+        Duration maxAge();
+
+        /** How long the menu version may take to read before the restaurant service's quote answers instead. */
+        @WithDefault("250ms")
+        Duration versionTimeout();
+
+        /** Copies kept at most; past it they are all dropped and read again as needed. */
+        @WithDefault("10000")
+        int maxRestaurants();
+    }
+
     /** A finished party's tab closes by itself (session.IdleTabs). */
     interface IdleTab {
 

@@ -4,13 +4,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
 import io.tavola.common.error.Problem;
+import io.tavola.common.event.EventType;
+import io.tavola.common.menu.Quote;
+import io.tavola.common.outbox.Outbox;
+import io.tavola.common.outbox.OutboxRelay;
 import io.tavola.common.security.Caller;
 import io.tavola.common.security.Role;
 import io.tavola.common.tenancy.TenantScope;
-import io.tavola.common.event.EventType;
-import io.tavola.common.outbox.Outbox;
-import io.tavola.common.outbox.OutboxRelay;
-import io.tavola.orders.restaurant.Quote;
+import io.tavola.orders.restaurant.PriceBooks;
 import io.tavola.orders.restaurant.RestaurantClient;
 import io.tavola.orders.restaurant.RestaurantProfiles;
 import io.tavola.orders.tab.SessionSummary;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Placing an order: who orders where, prices from the restaurant's quote (never from the client), the
+ * Placing an order: who orders where, prices from the restaurant's price book (never from the client), the
  * walkout guard, the table's session, the idempotency key, and the events, all in one transaction.
  */
 @ApplicationScoped
@@ -45,6 +46,9 @@ public class OrderPlacement {
 
     @Inject
     RestaurantClient restaurants;
+
+    @Inject
+    PriceBooks prices;
 
     @Inject
     SessionTabs tabs;
@@ -76,7 +80,7 @@ public class OrderPlacement {
                 : Uni.createFrom().voidItem();
         return replay(userId, idempotencyKey, requestHash)
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : tableKnown.chain(() -> restaurants.quote(target.restaurantId(), quoteLines(request)))
+                        : tableKnown.chain(() -> prices.quote(target.restaurantId(), quoteLines(request)))
                                 .invoke(quote -> checkQuote(request, quote))
                                 .chain(quote -> Panache.withTransaction(() -> store(request, target, quote, staff, userId,
                                         role, idempotencyKey, requestHash)))

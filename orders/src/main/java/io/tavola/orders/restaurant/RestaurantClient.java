@@ -2,6 +2,8 @@ package io.tavola.orders.restaurant;
 
 import io.smallrye.mutiny.Uni;
 import io.tavola.common.error.ApiException;
+import io.tavola.common.menu.PriceBook;
+import io.tavola.common.menu.Quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +42,20 @@ public class RestaurantClient {
                 });
     }
 
+    /** The whole price book; the same answers as {@link #quote} for failures. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "bookUnavailable", skipOn = ApiException.class)
+    public Uni<PriceBook> book(UUID restaurantId) {
+        return api.book(restaurantId)
+                .onFailure(WebApplicationException.class).transform(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    return status == 404 ? ApiException.notFound("Restaurant") : e;
+                });
+    }
+
     /**
      * The table a staff member names, checked by the restaurant service with the caller's own token: a
      * table of another restaurant, or none at all, is a 404 (issue 12's security suite found staff
@@ -64,9 +80,18 @@ public class RestaurantClient {
                 "The table cannot be checked right now; please try again in a moment"));
     }
 
+    Uni<PriceBook> bookUnavailable(UUID restaurantId, Throwable cause) {
+        LOG.warnf("restaurant service unavailable for the price book of %s: %s", restaurantId, cause.toString());
+        return Uni.createFrom().failure(pricesUnavailable());
+    }
+
     Uni<Quote> unavailable(UUID restaurantId, List<Quote.RequestLine> lines, Throwable cause) {
         LOG.warnf("restaurant service unavailable for a quote of %s: %s", restaurantId, cause.toString());
-        return Uni.createFrom().failure(new ApiException(503, "restaurant-unavailable", "Service unavailable",
-                "Prices cannot be checked right now; please try again in a moment"));
+        return Uni.createFrom().failure(pricesUnavailable());
+    }
+
+    private static ApiException pricesUnavailable() {
+        return new ApiException(503, "restaurant-unavailable", "Service unavailable",
+                "Prices cannot be checked right now; please try again in a moment");
     }
 }

@@ -2,6 +2,7 @@ package io.tavola.orders.restaurant;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.menu.Quote;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;

@@ -179,6 +179,26 @@ class OrderPlacementTest {
     }
 
     @Test
+    void ordersArePricedFromTheBookWhileItsVersionHoldsAndAChangeReachesTheNextOrder() {
+        TestRestaurant r = TestRestaurant.create();
+        UUID pizza = r.item("Margherita", "9.50");
+        r.publish();
+        String guest = TestTokens.guest(r.id, UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            place(guest, order(line(pizza, 1))).then().statusCode(201).body("total_amount", equalTo(9.50f));
+        }
+        assertEquals(new JsonObject().put("book", 1).put("quote", 0), r.calls(), "one book read for three orders");
+
+        r.price(pizza, "11.00").publish();
+        place(guest, order(line(pizza, 1))).then().statusCode(201).body("total_amount", equalTo(11.00f));
+        r.available(pizza, false).publish();
+        place(guest, order(line(pizza, 1))).then().statusCode(409).body("type", containsString("item-unavailable"));
+        r.set("is_active", false).available(pizza, true).publish();
+        place(guest, order(line(pizza, 1))).then().statusCode(409).body("type", containsString("restaurant-inactive"));
+        assertEquals(4, r.calls().getInteger("book"), "a new book after each change, and only then");
+    }
+
+    @Test
     void anUnknownRestaurantIsNotFoundAndAnUnreachableOneIsUnavailable() {
         place(TestTokens.customer(UUID.randomUUID()), order(line(UUID.randomUUID(), 1))
                 .put("restaurant_id", UUID.randomUUID().toString()).put("type", "takeaway"))

@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.tavola.common.testkit.TcpProxy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.redis.client.Redis;
 import java.util.Map;
 
 /**
@@ -34,7 +35,10 @@ public class OrdersTestEnvironment implements QuarkusTestResourceLifecycleManage
             String dbHost = env("DB_HOST", "127.0.0.1");
             int dbPort = Integer.parseInt(env("DB_PORT", "5432"));
             TcpProxy database = TcpProxy.start(vertx, dbHost, dbPort);
-            RestaurantDouble restaurant = new RestaurantDouble();
+            // the tests' Redis database (application.properties, %test)
+            Redis redis = Redis.createClient(vertx, "redis://" + env("REDIS_HOST", "127.0.0.1") + ":"
+                    + env("REDIS_PORT", "6379") + "/1");
+            RestaurantDouble restaurant = new RestaurantDouble(redis);
             Router router = restaurant.router(vertx);
             router.post("/__broker/cut").handler(rc -> {
                 proxy.cut();

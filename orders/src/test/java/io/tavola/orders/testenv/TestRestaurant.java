@@ -70,6 +70,17 @@ public final class TestRestaurant {
         return this;
     }
 
+    public TestRestaurant price(UUID itemId, String price) {
+        find(itemId).put("price", Double.valueOf(price));
+        return this;
+    }
+
+    /** How often the orders service asked the double for this restaurant's price book and for a quote. */
+    public JsonObject calls() {
+        return new JsonObject(given().baseUri(doubleUrl()).when().get("/__fixtures/restaurants/" + id + "/calls")
+                .then().statusCode(200).extract().asString());
+    }
+
     public TestRestaurant down(boolean down) {
         this.down = down;
         return this;

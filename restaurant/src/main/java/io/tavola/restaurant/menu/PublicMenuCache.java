@@ -3,6 +3,7 @@ package io.tavola.restaurant.menu;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.menu.MenuVersion;
 import io.tavola.restaurant.RestaurantConfig;
 import io.tavola.restaurant.restaurant.RestaurantListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +42,9 @@ public class PublicMenuCache implements RestaurantListener {
     public record Entry(String version, String json) {}
 
     public Uni<Entry> get(UUID restaurantId) {
-        return values.get(versionKey(restaurantId))
+        return values.get(MenuVersion.key(restaurantId))
                 .chain(v -> {
-                    String version = v == null ? "0" : v;
+                    String version = MenuVersion.of(v);
                     return values.get(menuKey(restaurantId, version)).map(json -> new Entry(version, json));
                 })
                 .onFailure().recoverWithItem(e -> {
@@ -66,7 +67,7 @@ public class PublicMenuCache implements RestaurantListener {
     /** Call after the change committed. */
     public Uni<Void> invalidate(UUID restaurantId) {
         String version = Long.toUnsignedString(random.nextLong(), 36);
-        return values.setex(versionKey(restaurantId), 2 * ttl.toSeconds(), version)
+        return values.setex(MenuVersion.key(restaurantId), 2 * ttl.toSeconds(), version)
                 .onFailure().recoverWithItem(e -> {
                     // the entry's TTL still bounds how long a stale menu can be served
                     LOG.errorf("could not invalidate the menu cache of %s: %s", restaurantId, e.getMessage());
@@ -80,8 +81,13 @@ public class PublicMenuCache implements RestaurantListener {
         return invalidate(restaurantId);
     }
 
-    static String versionKey(UUID restaurantId) {
-        return PREFIX + "menu-version:" + restaurantId;
+    /** The menu version now, or null when Redis cannot tell (read it before reading what it versions). */
+    public Uni<String> version(UUID restaurantId) {
+        return values.get(MenuVersion.key(restaurantId)).map(MenuVersion::of)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("menu version unavailable: %s", e.getMessage());
+                    return null;
+                });
     }
 
     static String menuKey(UUID restaurantId, String version) {

@@ -1,9 +1,8 @@
 package io.tavola.restaurant.quote;
 
 import io.smallrye.mutiny.Uni;
+import io.tavola.common.menu.Quote;
 import io.tavola.common.tenancy.TenantScope;
-import io.tavola.restaurant.quote.QuoteDtos.Quote;
-import io.tavola.restaurant.quote.QuoteDtos.QuoteRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +19,7 @@ public class QuoteResource {
     PriceQuotes quotes;
 
     @POST
-    public Uni<Quote> quote(@PathParam("rid") UUID rid, @Valid @NotNull QuoteRequest request) {
+    public Uni<Quote> quote(@PathParam("rid") UUID rid, @Valid @NotNull Quote.Request request) {
         // public: prices of the restaurant the path names; another's item ids are unknown items
         TenantScope.set(TenantScope.of(rid));
         return quotes.quote(rid, request);
