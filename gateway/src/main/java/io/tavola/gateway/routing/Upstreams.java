@@ -154,7 +154,15 @@ public class Upstreams {
             in.handler(this::chunk);
             in.endHandler(done -> {
                 if (fault == null) {
-                    out.end().onSuccess(ended -> out.idleTimeout(timeout));
+                    // Not once the answer is in (a service may answer before reading the whole body, or answer
+                    // before this write is reported done): Vert.x cancels the timeout only when an answer
+                    // arrives, so armed after it, it would fire later and close the connection under whichever
+                    // call the pool had given it to next (a 503 "unavailable" for a healthy service).
+                    out.end().onSuccess(ended -> {
+                        if (!out.response().isComplete()) {
+                            out.idleTimeout(timeout);
+                        }
+                    });
                 }
             });
             in.exceptionHandler(failure -> cut(ClientFault.aborted()));

@@ -18,13 +18,17 @@ import io.tavola.common.testkit.TestTokens;
 import io.tavola.gateway.support.ServiceDouble;
 import io.tavola.gateway.support.TestDoubles;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +38,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -148,26 +153,57 @@ class ProxyTest {
 
     @Test
     void aSlowUploadIsNotMistakenForASlowService() throws Exception {
-        // no length announced (the JDK client may speak HTTP/2 here) and 6 chunks 300 ms apart, longer
-        // than the test profile's 1 s response timeout: the whole body still arrives
-        java.util.concurrent.SubmissionPublisher<java.nio.ByteBuffer> chunks = new java.util.concurrent.SubmissionPublisher<>();
-        java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:18000/api/v1/restaurants/" + restaurant + "/logo"))
+        var response = slowUpload();
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"body_length\":6144"), response.body());
+    }
+
+    /**
+     * A service may answer before it has read the whole body. The response timeout, armed once the body
+     * was sent, came after the answer it was for: nothing cancelled it, and a second later it closed the
+     * connection under the next call the pool gave it to (a 503 "unavailable" for a healthy service).
+     */
+    @Test
+    void anAnswerBeforeTheWholeBodyLeavesNoTimeoutToCutTheNextCall() throws Exception {
+        String path = "/api/v1/restaurants/" + restaurant + "/early";
+        try (Socket socket = new Socket("localhost", 18000)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + chef
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"name\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 202 Accepted", in.readLine());
+            out.write("\"x\"}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> TestDoubles.EARLY_BODIES_ENDED.contains(path));
+        }
+        // the pool hands out the connection given back last, that one, for longer than the timeout
+        var response = slowUpload();
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /**
+     * No length announced (the JDK client may speak HTTP/2 here) and 6 chunks 300 ms apart, longer than the
+     * test profile's 1 s response timeout: the whole body still arrives.
+     */
+    private HttpResponse<String> slowUpload() throws Exception {
+        SubmissionPublisher<ByteBuffer> chunks = new SubmissionPublisher<>();
+        HttpRequest upload = HttpRequest.newBuilder(
+                URI.create("http://localhost:18000/api/v1/restaurants/" + restaurant + "/logo"))
                 .header("Authorization", "Bearer " + TestTokens.admin(restaurant))
                 .header("Content-Type", "image/png")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.fromPublisher(chunks)).build();
-        var answer = java.net.http.HttpClient.newHttpClient()
-                .sendAsync(upload, java.net.http.HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(chunks)).build();
+        var answer = HttpClient.newHttpClient().sendAsync(upload, BodyHandlers.ofString());
         // a SubmissionPublisher drops what is submitted before the client subscribed
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> chunks.getNumberOfSubscribers() > 0);
         for (int i = 0; i < 6; i++) {
             Thread.sleep(300);
-            chunks.submit(java.nio.ByteBuffer.wrap(new byte[1024]));
+            chunks.submit(ByteBuffer.wrap(new byte[1024]));
         }
         chunks.close();
-        var response = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("\"body_length\":6144"), response.body());
+        return answer.get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,6 +34,8 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
      * snapshots ({@code Event-Sequence}), like the real one; absent means no header.
      */
     public static final Map<String, Long> SEQUENCES = new ConcurrentHashMap<>();
+    /** Paths of the restaurant double's early answers whose request body has since arrived in full. */
+    public static final Set<String> EARLY_BODIES_ENDED = ConcurrentHashMap.newKeySet();
 
     /** An open session of the restaurant at a table, as the orders double will answer it; its id. */
     public static String session(String restaurantId, String tableId) {
@@ -68,6 +71,13 @@ public class TestDoubles implements QuarkusTestResourceLifecycleManager {
                 .onSuccess(body -> quote(rc, body)));
         restaurant.router().get("/api/v1/restaurants/slow").handler(rc -> vertx.setTimer(3000,
                 t -> rc.response().end("finally")));
+        // answered at the head, the body read afterwards: like a service refusing a call before reading it
+        restaurant.router().post("/api/v1/restaurants/:rid/early").handler(rc -> {
+            rc.response().setStatusCode(202).end();
+            rc.request().handler(chunk -> {
+            }).endHandler(done -> EARLY_BODIES_ENDED.add(rc.request().path()));
+            rc.request().resume();
+        });
         restaurant.router().get("/api/v1/restaurants/download").handler(rc -> {
             rc.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
             Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
