@@ -83,7 +83,9 @@ public class OrderPlacement {
                         : tableKnown.chain(() -> prices.quote(target.restaurantId(), quoteLines(request)))
                                 .invoke(quote -> checkQuote(request, quote))
                                 .chain(quote -> Panache.withTransaction(() -> store(request, target, quote, staff, userId,
-                                        role, idempotencyKey, requestHash)))
+                                        role, idempotencyKey, requestHash))
+                                        .invoke(() -> RestaurantProfiles.committed(target.restaurantId(),
+                                                quote.restaurant())))
                                 .invoke(placed -> {
                                     if (!placed.replayed()) {
                                         placedOrders.fire(new OrderPlaced(placed.order()));

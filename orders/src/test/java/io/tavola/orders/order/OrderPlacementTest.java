@@ -199,6 +199,24 @@ class OrderPlacementTest {
     }
 
     @Test
+    void theRestaurantsProfileIsWrittenWhenItChangedNotWithEveryOrder() {
+        TestRestaurant r = TestRestaurant.create().set("service_request_cooldown_seconds", 90);
+        UUID pizza = r.item("Margherita", "9.50");
+        r.publish();
+        String guest = TestTokens.guest(r.id, UUID.randomUUID());
+        String profile = "from orders.restaurant_profile where restaurant_id = '" + r.id + "'";
+        String writtenAt = "select (extract(epoch from updated_at) * 1000000)::bigint " + profile;
+        place(guest, order(line(pizza, 1))).then().statusCode(201);
+        long first = Tables.count(writtenAt);
+        place(guest, order(line(pizza, 1))).then().statusCode(201);
+        assertEquals(first, Tables.count(writtenAt), "the same profile is not written again");
+
+        r.set("service_request_cooldown_seconds", 30).publish();
+        place(guest, order(line(pizza, 1))).then().statusCode(201);
+        assertEquals(30, Tables.count("select service_request_cooldown_seconds " + profile));
+    }
+
+    @Test
     void anUnknownRestaurantIsNotFoundAndAnUnreachableOneIsUnavailable() {
         place(TestTokens.customer(UUID.randomUUID()), order(line(UUID.randomUUID(), 1))
                 .put("restaurant_id", UUID.randomUUID().toString()).put("type", "takeaway"))
