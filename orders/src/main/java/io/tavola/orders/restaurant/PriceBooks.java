@@ -8,7 +8,6 @@ import io.tavola.common.menu.PriceBook;
 import io.tavola.common.menu.Quote;
 import io.tavola.orders.OrdersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
