@@ -118,6 +118,13 @@ class PriceBookTest {
     }
 
     @Test
+    void theBookIsNotPartOfThePublicApiDescription() {
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(document.contains("/internal/"), "an internal path is described");
+        org.junit.jupiter.api.Assertions.assertFalse(document.contains("\"PriceBook"), "the book's schema is described");
+    }
+
+    @Test
     void anUnknownRestaurantHasNoBook() {
         given().get(BOOK, UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         given().get(BOOK, "not-a-uuid").then().statusCode(404);

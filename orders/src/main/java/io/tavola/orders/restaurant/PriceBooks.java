@@ -7,6 +7,8 @@ import io.tavola.common.menu.MenuVersion;
 import io.tavola.common.menu.PriceBook;
 import io.tavola.common.menu.Quote;
 import io.tavola.orders.OrdersConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public class PriceBooks {
     private record Copy(PriceBook book, long readAtMillis) {}
 
     private final Map<UUID, Copy> copies = new ConcurrentHashMap<>();
+    private final Map<UUID, Uni<PriceBook>> reading = new ConcurrentHashMap<>();
     private final ReactiveValueCommands<String, String> versions;
     private final RestaurantClient restaurants;
     private final OrdersConfig.PriceBookSettings settings;
@@ -51,8 +54,32 @@ public class PriceBooks {
                     && System.currentTimeMillis() - copy.readAtMillis() < settings.maxAge().toMillis()) {
                 return Uni.createFrom().item(copy.book().quote(request));
             }
-            return restaurants.book(restaurantId).invoke(book -> keep(restaurantId, book))
+            return read(restaurantId).chain(book -> version.equals(book.version()) ? Uni.createFrom().item(book)
+                    // a read that began before this order saw the new version: read again, for this order
+                    : restaurants.book(restaurantId).invoke(again -> keep(restaurantId, again)))
                     .map(book -> book.quote(request));
+        });
+    }
+
+    /**
+     * One read of a restaurant's book at a time: the orders that find no current copy meanwhile (a cold
+     * start under a rush, the first orders after a menu change) wait for it instead of each asking the
+     * restaurant service. Each gets the answer back on its own request's context, where its transaction runs.
+     */
+    private Uni<PriceBook> read(UUID restaurantId) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<PriceBook> shared = reading.computeIfAbsent(restaurantId, id -> restaurants.book(id)
+                    .invoke(book -> keep(id, book))
+                    .onTermination().invoke(() -> reading.remove(id))
+                    .memoize().indefinitely());
+            return caller == null ? shared : shared.emitOn(task -> {
+                if (Vertx.currentContext() == caller) {
+                    task.run();
+                } else {
+                    caller.runOnContext(ignored -> task.run());
+                }
+            });
         });
     }
 

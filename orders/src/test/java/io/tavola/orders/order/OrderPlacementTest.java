@@ -199,6 +199,27 @@ class OrderPlacementTest {
     }
 
     @Test
+    void ordersThatFindNoCopyAtOnceShareOneReadOfTheBook() throws Exception {
+        TestRestaurant r = TestRestaurant.create().bookDelay(400);
+        UUID pizza = r.item("Margherita", "9.50");
+        r.publish();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String guest = TestTokens.guest(r.id, UUID.randomUUID());
+                calls.add(CompletableFuture.supplyAsync(() -> place(guest, order(line(pizza, 1))), pool));
+            }
+            for (CompletableFuture<Response> call : calls) {
+                call.get().then().statusCode(201).body("total_amount", equalTo(9.50f));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, r.calls().getInteger("book"), "eight orders at once, one read of the restaurant's book");
+    }
+
+    @Test
     void theRestaurantsProfileIsWrittenWhenItChangedNotWithEveryOrder() {
         TestRestaurant r = TestRestaurant.create().set("service_request_cooldown_seconds", 90);
         UUID pizza = r.item("Margherita", "9.50");

@@ -117,11 +117,19 @@ final class RestaurantDouble {
         return fixture;
     }
 
+    /** A fixture's {@code book_delay_ms} holds the answer that long, like a restaurant service under load. */
     private void book(RoutingContext rc) {
         calls(rc.pathParam("rid"), "book").incrementAndGet();
         JsonObject fixture = fixtureOrAnswer(rc);
-        if (fixture != null) {
-            rc.response().putHeader("Content-Type", "application/json").end(book(fixture).encode());
+        if (fixture == null) {
+            return;
+        }
+        String body = book(fixture).encode();
+        long delay = fixture.getLong("book_delay_ms", 0L);
+        if (delay > 0) {
+            rc.vertx().setTimer(delay, ignored -> rc.response().putHeader("Content-Type", "application/json").end(body));
+        } else {
+            rc.response().putHeader("Content-Type", "application/json").end(body);
         }
     }
 

@@ -14,6 +14,7 @@ public final class TestRestaurant {
     private final JsonArray items = new JsonArray();
     private final JsonArray tables = new JsonArray();
     private boolean down;
+    private long bookDelayMillis;
     private boolean published;
 
     private TestRestaurant() {
@@ -86,10 +87,16 @@ public final class TestRestaurant {
         return this;
     }
 
+    /** The double answers this restaurant's price book only after {@code millis}. */
+    public TestRestaurant bookDelay(long millis) {
+        this.bookDelayMillis = millis;
+        return this;
+    }
+
     public TestRestaurant publish() {
         given().baseUri(doubleUrl()).contentType("application/json")
                 .body(new JsonObject().put("restaurant", settings).put("items", items).put("tables", tables)
-                        .put("down", down).encode())
+                        .put("down", down).put("book_delay_ms", bookDelayMillis).encode())
                 .when().put("/__fixtures/restaurants/" + id)
                 .then().statusCode(204);
         published = true;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * For the orders service only: the gateway routes nothing outside {@code /api}, and the mesh lets only
@@ -20,6 +21,7 @@ public class PriceBookResource {
     PriceQuotes quotes;
 
     @GET
+    @Operation(hidden = true) // not part of the public API: the merged OpenAPI document would carry its schema unused
     public Uni<PriceBook> book(@PathParam("rid") UUID rid) {
         TenantScope.set(TenantScope.of(rid));
         return quotes.book(rid);
